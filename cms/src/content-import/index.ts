@@ -1,0 +1,4 @@
+export { ContentError, readContent } from './read-content';
+export { importContent } from './import-content';
+export { generateSynthetic } from './synthetic';
+export { contentDir } from './first-start';

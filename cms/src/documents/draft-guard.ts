@@ -1,0 +1,48 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
+const READ_ACTIONS = new Set(['findMany', 'findOne', 'findFirst', 'count']);
+/** Parameters that select or reveal drafts. `status` is allowed only with the value "published". */
+const DRAFT_PARAMS = ['publicationFilter', 'hasPublishedVersion'] as const;
+
+interface AuthState {
+  strategy?: { name?: string };
+  credentials?: { type?: string } | null;
+}
+
+/**
+ * Drafts are for editors and for the site's preview, never for the public API.
+ *
+ * Stock Strapi 5 returns drafts to any role that may `find` when the request asks for them
+ * (REST `status=draft`, GraphQL `status: DRAFT`, `publicationFilter`, `hasPublishedVersion`).
+ * Every content read of a content-API request passes through here, REST and GraphQL alike,
+ * including the nested reads GraphQL makes for relations. Only a full-access API token (the
+ * site's preview uses one) may ask for drafts; everyone else gets a 403 that says why.
+ */
+export function draftGuard(strapi: Core.Strapi) {
+  return async (context: { action: string; params?: Record<string, unknown> }, next: () => Promise<unknown>) => {
+    if (!READ_ACTIONS.has(context.action)) return next();
+    const request = strapi.requestContext.get();
+    if (request?.state?.route?.info?.type !== 'content-api') return next();
+    if (mayReadDrafts(request.state.auth as AuthState | undefined)) return next();
+
+    const params = context.params ?? {};
+    const status = params.status;
+    if (status !== undefined && status !== null && status !== 'published') {
+      throw new errors.ForbiddenError(
+        `Drafts are not available through the public API (status "${String(status)}" requested); ask for published content or use a full-access token.`,
+      );
+    }
+    for (const name of DRAFT_PARAMS) {
+      if (params[name] !== undefined && params[name] !== null) {
+        throw new errors.ForbiddenError(`"${name}" selects drafts and is not available through the public API.`);
+      }
+    }
+    context.params = { ...params, status: 'published' };
+    return next();
+  };
+}
+
+function mayReadDrafts(auth: AuthState | undefined): boolean {
+  return auth?.strategy?.name === 'api-token' && auth.credentials?.type === 'full-access';
+}

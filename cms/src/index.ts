@@ -1,0 +1,24 @@
+import type { Core } from '@strapi/strapi';
+import { draftGuard } from './documents/draft-guard';
+import { relationSync } from './documents/relation-sync';
+import { slugRules } from './documents/slugs';
+import { applyEditorHints } from './setup/editor-hints';
+import { ensureLocales } from './setup/locales';
+import { ensurePublicPermissions } from './setup/public-permissions';
+import { importOnFirstStart } from './content-import/first-start';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    // Order matters: the guard runs first; slugs are filled before relations are copied to other locales.
+    strapi.documents.use(draftGuard(strapi) as never);
+    strapi.documents.use(slugRules(strapi) as never);
+    strapi.documents.use(relationSync(strapi) as never);
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureLocales(strapi);
+    await ensurePublicPermissions(strapi);
+    await applyEditorHints(strapi);
+    await importOnFirstStart(strapi);
+  },
+};

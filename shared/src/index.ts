@@ -1,0 +1,3 @@
+export * from './locales.js';
+export * from './slug.js';
+export * from './secrets.js';
