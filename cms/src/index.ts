@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { draftGuard } from './documents/draft-guard';
+import { localeGuard } from './documents/locale-guard';
 import { relationSync } from './documents/relation-sync';
 import { slugRules } from './documents/slugs';
 import { applyEditorHints } from './setup/editor-hints';
@@ -9,8 +10,9 @@ import { importOnFirstStart } from './content-import/first-start';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
-    // Order matters: the guard runs first; slugs are filled before relations are copied to other locales.
+    // Order matters: the guards run first; slugs are filled before relations are copied to other locales.
     strapi.documents.use(draftGuard(strapi) as never);
+    strapi.documents.use(localeGuard(strapi) as never);
     strapi.documents.use(slugRules(strapi) as never);
     strapi.documents.use(relationSync(strapi) as never);
   },

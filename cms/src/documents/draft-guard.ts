@@ -17,7 +17,8 @@ interface AuthState {
  * (REST `status=draft`, GraphQL `status: DRAFT`, `publicationFilter`, `hasPublishedVersion`).
  * Every content read of a content-API request passes through here, REST and GraphQL alike,
  * including the nested reads GraphQL makes for relations. Only a full-access API token (the
- * site's preview uses one) may ask for drafts; everyone else gets a 403 that says why.
+ * site's preview uses one) may ask for drafts; everyone else gets a 400 that says why. (Not a 403:
+ * Strapi's route authorisation catches ForbiddenError and answers a bare "Forbidden".)
  */
 export function draftGuard(strapi: Core.Strapi) {
   return async (context: { action: string; params?: Record<string, unknown> }, next: () => Promise<unknown>) => {
@@ -29,13 +30,13 @@ export function draftGuard(strapi: Core.Strapi) {
     const params = context.params ?? {};
     const status = params.status;
     if (status !== undefined && status !== null && status !== 'published') {
-      throw new errors.ForbiddenError(
+      throw new errors.ValidationError(
         `Drafts are not available through the public API (status "${String(status)}" requested); ask for published content or use a full-access token.`,
       );
     }
     for (const name of DRAFT_PARAMS) {
       if (params[name] !== undefined && params[name] !== null) {
-        throw new errors.ForbiddenError(`"${name}" selects drafts and is not available through the public API.`);
+        throw new errors.ValidationError(`"${name}" selects drafts and is not available through the public API.`);
       }
     }
     context.params = { ...params, status: 'published' };
@@ -44,5 +45,7 @@ export function draftGuard(strapi: Core.Strapi) {
 }
 
 function mayReadDrafts(auth: AuthState | undefined): boolean {
-  return auth?.strategy?.name === 'api-token' && auth.credentials?.type === 'full-access';
+  // The strategy is named "api-token" in older Strapi 5 releases and "content-api-token" since.
+  const isApiToken = auth?.strategy?.name === 'api-token' || auth?.strategy?.name === 'content-api-token';
+  return isApiToken && auth?.credentials?.type === 'full-access';
 }
