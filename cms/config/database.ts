@@ -19,7 +19,9 @@ export default ({ env }: { env: any }) => {
               user: env('DATABASE_USERNAME', 'postgres'),
               password: env('DATABASE_PASSWORD', ''),
               schema: env('DATABASE_SCHEMA', 'public'),
-              ssl: env.bool('DATABASE_SSL', false) && { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) },
+              ssl: env.bool('DATABASE_SSL', false) && {
+                rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true),
+              },
             },
         pool: { min: env.int('DATABASE_POOL_MIN', 0), max: env.int('DATABASE_POOL_MAX', 10) },
       },

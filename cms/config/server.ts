@@ -2,7 +2,9 @@ import { checkSecrets } from '@asb/shared';
 import { CMS_SECRETS } from '../src/secrets';
 
 export default ({ env }: { env: any }) => {
-  for (const problem of checkSecrets(process.env, CMS_SECRETS)) {
+  const usesPostgresPassword = process.env.DATABASE_CLIENT === 'postgres' && !process.env.DATABASE_URL;
+  const secrets = usesPostgresPassword ? [...CMS_SECRETS, 'DATABASE_PASSWORD'] : CMS_SECRETS;
+  for (const problem of checkSecrets(process.env, secrets)) {
     // Development runs on the example secrets from .env.example; say so once, loudly.
     console.warn(`[asb] ${problem}`);
   }

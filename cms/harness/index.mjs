@@ -32,7 +32,10 @@ export async function startCms({ database = 'sqlite', contentDir, env = {}, time
   });
   let log = '';
   const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`CMS did not start within ${timeoutMs} ms:\n${log.slice(-4000)}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`CMS did not start within ${timeoutMs} ms:\n${log.slice(-4000)}`)),
+      timeoutMs,
+    );
     child.stdout.on('data', (chunk) => {
       log += chunk;
       const match = /^ready (\S+)$/m.exec(log);

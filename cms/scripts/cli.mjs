@@ -27,7 +27,8 @@ let bundle;
 try {
   if (values.synthetic !== undefined) {
     const count = Number(values.synthetic);
-    if (!Number.isInteger(count) || count < 1) throw new Error(`--synthetic takes a whole number of projects, not "${values.synthetic}"`);
+    if (!Number.isInteger(count) || count < 1)
+      throw new Error(`--synthetic takes a whole number of projects, not "${values.synthetic}"`);
     bundle = content.generateSynthetic(count);
   } else {
     bundle = content.readContent(path.resolve(values.dir ?? path.join(appDir, 'content')));
@@ -37,7 +38,11 @@ try {
   process.exit(1);
 }
 if (command === 'check') {
-  console.log(`content is valid: ${Object.entries(bundle).map(([k, v]) => `${Array.isArray(v) ? v.length : 1} ${k}`).join(', ')}`);
+  console.log(
+    `content is valid: ${Object.entries(bundle)
+      .map(([k, v]) => `${Array.isArray(v) ? v.length : 1} ${k}`)
+      .join(', ')}`,
+  );
   process.exit(0);
 }
 
@@ -45,7 +50,9 @@ const strapi = await loadStrapi({ env: { IMPORT_ON_FIRST_START: 'false' } });
 try {
   const started = Date.now();
   const summary = await content.importContent(strapi, bundle, (m) => console.log(`[import] ${m}`));
-  console.log(`[import] ${summary.created} created, ${summary.updated} updated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `[import] ${summary.created} created, ${summary.updated} updated in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 } catch (error) {
   console.error(`[import] failed, nothing was written: ${error.message}`);
   process.exitCode = 1;

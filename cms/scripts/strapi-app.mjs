@@ -36,7 +36,10 @@ export async function loadStrapi({ env = {}, serveAdminPanel = false } = {}) {
 export async function destroyStrapi(strapi) {
   await drainDatabasePool(strapi);
   const saved = new Map(
-    ['exit', 'message', 'uncaughtException', 'unhandledRejection', 'SIGINT', 'SIGTERM', 'disconnect'].map((e) => [e, process.listeners(e)]),
+    ['exit', 'message', 'uncaughtException', 'unhandledRejection', 'SIGINT', 'SIGTERM', 'disconnect'].map((e) => [
+      e,
+      process.listeners(e),
+    ]),
   );
   const remove = process.removeAllListeners;
   process.removeAllListeners = function (...args) {

@@ -9,7 +9,10 @@ export const COLLECTION_TYPES = [
   'api::funder.funder',
 ] as const satisfies readonly UID.ContentType[];
 
-export const SINGLE_TYPES = ['api::organisation-setting.organisation-setting', 'api::home-page.home-page'] as const satisfies readonly UID.ContentType[];
+export const SINGLE_TYPES = [
+  'api::organisation-setting.organisation-setting',
+  'api::home-page.home-page',
+] as const satisfies readonly UID.ContentType[];
 
 export const CONTENT_TYPES = [...COLLECTION_TYPES, ...SINGLE_TYPES] as const;
 

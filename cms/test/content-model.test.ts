@@ -38,7 +38,13 @@ describe.runIf(!skip)(`content model and import on ${databaseKind}`, () => {
 
   describe('the organisation content imported on first start', () => {
     it('has every document published in both locales', async () => {
-      const expected = { 'api::programme.programme': 1, 'api::project.project': 3, 'api::social-enterprise.social-enterprise': 6, 'api::partner.partner': 6, 'api::funder.funder': 2 };
+      const expected = {
+        'api::programme.programme': 1,
+        'api::project.project': 3,
+        'api::social-enterprise.social-enterprise': 6,
+        'api::partner.partner': 6,
+        'api::funder.funder': 2,
+      };
       for (const [uid, n] of Object.entries(expected)) {
         for (const locale of LOCALES) expect(await count(uid, locale), `${uid} ${locale}`).toBe(n);
       }
@@ -59,9 +65,14 @@ describe.runIf(!skip)(`content model and import on ${databaseKind}`, () => {
         expect([Number(house.beneficiaries[0].baseline), Number(house.beneficiaries[0].value)]).toEqual([20, 60]);
         const berbuki = await byKey('api::social-enterprise.social-enterprise', 'berbuki-preschool', locale);
         expect(Number(berbuki.beneficiaries[0].value)).toBe(30);
-        expect((await byKey('api::social-enterprise.social-enterprise', 'liakhvi-masters', locale)).jobsCreated).toBe(6);
+        expect((await byKey('api::social-enterprise.social-enterprise', 'liakhvi-masters', locale)).jobsCreated).toBe(
+          6,
+        );
       }
-      const settings = (await docs('api::organisation-setting.organisation-setting').findFirst({ locale: 'en', status: 'published' } as never)) as Doc;
+      const settings = (await docs('api::organisation-setting.organisation-setting').findFirst({
+        locale: 'en',
+        status: 'published',
+      } as never)) as Doc;
       expect(settings.phone).toBe('+995 32 2 29 00 06');
     });
 
@@ -118,7 +129,9 @@ describe.runIf(!skip)(`content model and import on ${databaseKind}`, () => {
       } catch (error) {
         expect(error).toBeInstanceOf(ContentError);
         const { problems } = error as ContentError;
-        expect(problems).toContainEqual(expect.objectContaining({ file: 'projects/idp-social-enterprises.yaml', field: 'status' }));
+        expect(problems).toContainEqual(
+          expect.objectContaining({ file: 'projects/idp-social-enterprises.yaml', field: 'status' }),
+        );
         expect(problems.some((p) => p.file === 'partners/broken.yaml' && /YAML/.test(p.reason))).toBe(true);
         expect((error as Error).message).toMatch(/nothing was imported/);
       } finally {
@@ -143,7 +156,9 @@ describe.runIf(!skip)(`content model and import on ${databaseKind}`, () => {
       const broken = { ...bundle.partners[1]!, key: 'rollback-probe-2', kind: 'not-a-kind' as 'ngo' };
       await expect(importContent(cms.strapi, { ...bundle, partners: [fresh, broken] })).rejects.toThrow();
       expect(await cms.strapi.db.query('api::partner.partner').count()).toBe(before);
-      expect(await cms.strapi.db.query('api::partner.partner').findOne({ where: { importKey: 'rollback-probe' } })).toBeNull();
+      expect(
+        await cms.strapi.db.query('api::partner.partner').findOne({ where: { importKey: 'rollback-probe' } }),
+      ).toBeNull();
     });
   });
 
@@ -151,7 +166,11 @@ describe.runIf(!skip)(`content model and import on ${databaseKind}`, () => {
     it('a relation set in Georgian appears in English', async () => {
       const project = await byKey('api::project.project', 'idp-social-enterprises', 'ka', 'draft');
       const eu = await byKey('api::funder.funder', 'eu', 'ka', 'draft');
-      await docs('api::project.project').update({ documentId: project.documentId, locale: 'ka', data: { funders: [eu.documentId] } } as never);
+      await docs('api::project.project').update({
+        documentId: project.documentId,
+        locale: 'ka',
+        data: { funders: [eu.documentId] },
+      } as never);
       const en = await byKey('api::project.project', 'idp-social-enterprises', 'en', 'draft');
       expect(en.funders.map((f: Doc) => [f.documentId, f.locale])).toEqual([[eu.documentId, 'en']]);
     });
@@ -170,22 +189,46 @@ describe.runIf(!skip)(`content model and import on ${databaseKind}`, () => {
     });
 
     it('a translation added later starts with the document’s relations, on both sides', async () => {
-      const partner = (await docs('api::partner.partner').create({ locale: 'ka', data: { name: 'ახალი პარტნიორი', kind: 'ngo' } } as never)) as Doc;
+      const partner = (await docs('api::partner.partner').create({
+        locale: 'ka',
+        data: { name: 'ახალი პარტნიორი', kind: 'ngo' },
+      } as never)) as Doc;
       const project = (await docs('api::project.project').create({
         locale: 'ka',
-        data: { title: 'ახალი პროექტი', summary: 'მოკლედ', status: 'planned', implementingPartners: [partner.documentId] },
+        data: {
+          title: 'ახალი პროექტი',
+          summary: 'მოკლედ',
+          status: 'planned',
+          implementingPartners: [partner.documentId],
+        },
       } as never)) as Doc;
       // English arrives first for the project, then for the partner: both links must exist in English.
-      await docs('api::project.project').update({ documentId: project.documentId, locale: 'en', data: { title: 'New project', summary: 'Short' } } as never);
-      await docs('api::partner.partner').update({ documentId: partner.documentId, locale: 'en', data: { name: 'New partner' } } as never);
-      const en = (await docs('api::project.project').findOne({ documentId: project.documentId, locale: 'en', status: 'draft', populate: ['implementingPartners'] } as never)) as Doc;
+      await docs('api::project.project').update({
+        documentId: project.documentId,
+        locale: 'en',
+        data: { title: 'New project', summary: 'Short' },
+      } as never);
+      await docs('api::partner.partner').update({
+        documentId: partner.documentId,
+        locale: 'en',
+        data: { name: 'New partner' },
+      } as never);
+      const en = (await docs('api::project.project').findOne({
+        documentId: project.documentId,
+        locale: 'en',
+        status: 'draft',
+        populate: ['implementingPartners'],
+      } as never)) as Doc;
       expect(en.implementingPartners.map((p: Doc) => [p.documentId, p.locale])).toEqual([[partner.documentId, 'en']]);
     });
   });
 
   describe('slugs', () => {
     const create = (title: string, slug?: string, locale = 'ka') =>
-      docs('api::programme.programme').create({ locale, data: { title, summary: 's', ...(slug ? { slug } : {}) } } as never) as Promise<Doc>;
+      docs('api::programme.programme').create({
+        locale,
+        data: { title, summary: 's', ...(slug ? { slug } : {}) },
+      } as never) as Promise<Doc>;
 
     it('are made from the title, romanised, and numbered when taken', async () => {
       const first = await create('ბავშვთა განათლება');
@@ -199,11 +242,17 @@ describe.runIf(!skip)(`content model and import on ${databaseKind}`, () => {
     });
     it('typed by an editor must be URL-safe and free', async () => {
       await expect(create('x', 'Not A Slug')).rejects.toThrow(/lowercase Latin letters/);
-      await expect(create('x', 'bavshvta-ganatleba')).rejects.toThrow(/already used by another programme in locale "ka"/);
+      await expect(create('x', 'bavshvta-ganatleba')).rejects.toThrow(
+        /already used by another programme in locale "ka"/,
+      );
     });
     it('survive an update that does not mention them', async () => {
       const doc = await create('სოფლის სკოლა');
-      const updated = (await docs('api::programme.programme').update({ documentId: doc.documentId, locale: 'ka', data: { summary: 'ახალი' } } as never)) as Doc;
+      const updated = (await docs('api::programme.programme').update({
+        documentId: doc.documentId,
+        locale: 'ka',
+        data: { summary: 'ახალი' },
+      } as never)) as Doc;
       expect(updated.slug).toBe('soplis-skola');
     });
   });
@@ -213,7 +262,9 @@ describe.runIf(!skip)(`content model and import on ${databaseKind}`, () => {
       await ensurePublicPermissions(cms.strapi);
       await ensurePublicPermissions(cms.strapi);
       const role = await cms.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
-      const actions = (await cms.strapi.db.query('plugin::users-permissions.permission').findMany({ where: { role: role.id } })).map((p: Doc) => p.action);
+      const actions = (
+        await cms.strapi.db.query('plugin::users-permissions.permission').findMany({ where: { role: role.id } })
+      ).map((p: Doc) => p.action);
       expect(actions.sort()).toEqual([...PUBLIC_ACTIONS].sort());
     });
     it('shows editors a label and a hint for each field', async () => {

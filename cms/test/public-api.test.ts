@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildClientSchema, getIntrospectionQuery, printSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootCms, databaseKind, databaseSkipReason, graphql, type TestCms } from './support/cms';
 
@@ -19,24 +22,37 @@ describe.runIf(!skip)(`public API on ${databaseKind}`, () => {
   beforeAll(async () => {
     cms = await bootCms();
     const projects = cms.strapi.documents('api::project.project');
-    const draft = await projects.create({ locale: 'ka', data: { title: `${SECRET_NEW} ka`, summary: SECRET_NEW, status: 'planned' } } as never);
+    const draft = await projects.create({
+      locale: 'ka',
+      data: { title: `${SECRET_NEW} ka`, summary: SECRET_NEW, status: 'planned' },
+    } as never);
     draftOnlyId = draft.documentId;
-    await projects.update({ documentId: draftOnlyId, locale: 'en', data: { title: `${SECRET_NEW} en`, summary: SECRET_NEW } } as never);
+    await projects.update({
+      documentId: draftOnlyId,
+      locale: 'en',
+      data: { title: `${SECRET_NEW} en`, summary: SECRET_NEW },
+    } as never);
     const published = await projects.findFirst({ locale: 'en', status: 'published' } as never);
     editedId = published!.documentId;
     await projects.update({ documentId: editedId, locale: 'en', data: { title: SECRET_EDIT } } as never);
     await projects.update({ documentId: editedId, locale: 'ka', data: { title: SECRET_EDIT } } as never);
 
     const tokens = cms.strapi.service('admin::api-token');
-    readOnlyToken = (await tokens.create({ name: 'partner', type: 'read-only', lifespan: null, description: '' })).accessKey;
-    fullAccessToken = (await tokens.create({ name: 'preview', type: 'full-access', lifespan: null, description: '' })).accessKey;
+    readOnlyToken = (await tokens.create({ name: 'partner', type: 'read-only', lifespan: null, description: '' }))
+      .accessKey;
+    fullAccessToken = (await tokens.create({ name: 'preview', type: 'full-access', lifespan: null, description: '' }))
+      .accessKey;
   });
   afterAll(async () => cms?.stop());
 
   it('the fixtures really are drafts (so the leak checks below mean something)', async () => {
-    const asAdmin = await cms.strapi.documents('api::project.project').findOne({ documentId: draftOnlyId, locale: 'ka', status: 'draft' } as never);
+    const asAdmin = await cms.strapi
+      .documents('api::project.project')
+      .findOne({ documentId: draftOnlyId, locale: 'ka', status: 'draft' } as never);
     expect(asAdmin?.title).toContain(SECRET_NEW);
-    const res = await cms.http.get('/api/projects?status=draft&locale=en').set('Authorization', `Bearer ${fullAccessToken}`);
+    const res = await cms.http
+      .get('/api/projects?status=draft&locale=en')
+      .set('Authorization', `Bearer ${fullAccessToken}`);
     expect(res.status).toBe(200);
     expect(JSON.stringify(res.body)).toContain(SECRET_NEW);
     expect(JSON.stringify(res.body)).toContain(SECRET_EDIT);
@@ -110,14 +126,34 @@ describe.runIf(!skip)(`public API on ${databaseKind}`, () => {
       });
     }
     it('refuses drafts to a read-only token', async () => {
-      const res = await graphql(cms, '{ projects(status: DRAFT) { title } }', undefined, { Authorization: `Bearer ${readOnlyToken}` });
+      const res = await graphql(cms, '{ projects(status: DRAFT) { title } }', undefined, {
+        Authorization: `Bearer ${readOnlyToken}`,
+      });
       expect(res.body.errors?.[0]?.message).toMatch(/not available through the public API/);
     });
     it('serves published content with relations in both locales, without drafts', async () => {
       for (const locale of ['ka', 'en']) {
         const res = await graphql(
           cms,
-          `query($l: I18NLocaleCode) { projects(locale: $l) { title funders { name } implementingPartners { name } programme { title } socialEnterprises { name } } }`,
+          `
+            query ($l: I18NLocaleCode) {
+              projects(locale: $l) {
+                title
+                funders {
+                  name
+                }
+                implementingPartners {
+                  name
+                }
+                programme {
+                  title
+                }
+                socialEnterprises {
+                  name
+                }
+              }
+            }
+          `,
           { l: locale },
         );
         expect(res.body.errors).toBeUndefined();
@@ -126,6 +162,17 @@ describe.runIf(!skip)(`public API on ${databaseKind}`, () => {
         expect(res.body.data.projects.every((p: { funders: unknown[] }) => p.funders.length > 0)).toBe(true);
       }
     });
+  });
+
+  it('matches the GraphQL schema snapshot the site’s types are generated from', async () => {
+    const res = await graphql(cms, getIntrospectionQuery());
+    const live = `${printSchema(buildClientSchema(res.body.data))}\n`;
+    const snapshot = fs.readFileSync(path.join(__dirname, '..', '..', 'shared', 'schema', 'cms.graphql'), 'utf8');
+    // On failure: pnpm --filter @asb/cms export-schema && pnpm --filter @asb/shared codegen
+    expect(
+      live === snapshot,
+      'shared/schema/cms.graphql is out of date: run pnpm --filter @asb/cms export-schema',
+    ).toBe(true);
   });
 
   describe('the public role only reads', () => {
@@ -138,11 +185,15 @@ describe.runIf(!skip)(`public API on ${databaseKind}`, () => {
     it('cannot write through GraphQL', async () => {
       const res = await graphql(cms, `mutation { deleteProject(documentId: "${editedId}") { documentId } }`);
       expect(res.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      expect(await cms.strapi.documents('api::project.project').findOne({ documentId: editedId } as never)).not.toBeNull();
+      expect(
+        await cms.strapi.documents('api::project.project').findOne({ documentId: editedId } as never),
+      ).not.toBeNull();
     });
     it('cannot reach users or register an account', async () => {
       expect((await cms.http.get('/api/users')).status).toBe(403);
-      const register = await cms.http.post('/api/auth/local/register').send({ username: 'x', email: 'x@example.org', password: 'Password123' });
+      const register = await cms.http
+        .post('/api/auth/local/register')
+        .send({ username: 'x', email: 'x@example.org', password: 'Password123' });
       expect(register.status).toBeGreaterThanOrEqual(400);
       expect(register.status).toBeLessThan(500);
     });
@@ -156,13 +207,17 @@ describe.runIf(!skip)(`public API on ${databaseKind}`, () => {
 
   describe('bounds and bad input', () => {
     it('GraphQL refuses queries deeper than the depth limit with a 400', async () => {
-      const deep = '{ programmes { projects { programme { projects { funders { projects { implementingPartners { implementedProjects { programme { title } } } } } } } } } }';
+      const deep =
+        '{ programmes { projects { programme { projects { funders { projects { implementingPartners { implementedProjects { programme { title } } } } } } } } } }';
       const res = await graphql(cms, deep);
       expect(res.status).toBe(400);
       expect(res.body.errors[0].message).toMatch(/exceeds maximum operation depth/);
     });
     it('GraphQL caps page sizes at the maximum', async () => {
-      const res = await graphql(cms, '{ projects_connection(pagination: { pageSize: 100000 }) { pageInfo { pageSize } } }');
+      const res = await graphql(
+        cms,
+        '{ projects_connection(pagination: { pageSize: 100000 }) { pageInfo { pageSize } } }',
+      );
       expect(res.body.errors).toBeUndefined();
       expect(res.body.data.projects_connection.pageInfo.pageSize).toBeLessThanOrEqual(100);
     });

@@ -1,3 +1,4 @@
 export * from './locales.js';
 export * from './slug.js';
 export * from './secrets.js';
+export * from './generated/graphql.js';

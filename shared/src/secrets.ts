@@ -19,7 +19,8 @@ export function secretProblems(env: Record<string, string | undefined>, names: r
   for (const name of names) {
     const value = env[name];
     if (value === undefined || value.trim() === '') problems.push(`${name} is not set`);
-    else if (value.includes(EXAMPLE_SECRET_MARKER)) problems.push(`${name} still has the example value from .env.example`);
+    else if (value.includes(EXAMPLE_SECRET_MARKER))
+      problems.push(`${name} still has the example value from .env.example`);
   }
   return problems;
 }

@@ -28,7 +28,8 @@ describe('slugify', () => {
     expect(slugify('Ökonomie Café')).toBe('okonomie-cafe');
   });
   it('always matches the slug pattern and length', () => {
-    const long = 'სოციალური მეწარმეობა - ინოვაციური მიდგომა ეკონომიკური და სოციალური ცვლილებებისთვის და კიდევ უფრო გრძელი სათაური';
+    const long =
+      'სოციალური მეწარმეობა - ინოვაციური მიდგომა ეკონომიკური და სოციალური ცვლილებებისთვის და კიდევ უფრო გრძელი სათაური';
     const slug = slugify(long);
     expect(slug).toMatch(SLUG_PATTERN);
     expect(slug.length).toBeLessThanOrEqual(SLUG_MAX_LENGTH);

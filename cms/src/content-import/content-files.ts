@@ -10,7 +10,9 @@ const key = z.string().regex(SLUG_PATTERN, 'must be lowercase Latin letters, dig
 const text = z.string().trim().min(1, 'must not be empty');
 const prose = z.string();
 const country = z.enum(['GE', 'UA', 'DE', 'AM', 'AZ', 'US', 'MD', 'BY']);
-const partialDate = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD');
+const partialDate = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD');
 const indicator = z.strictObject({ value: z.number(), label: text, baseline: z.number().optional() });
 const place = z.strictObject({ settlement: text.optional(), municipality: text.optional(), region: text.optional() });
 const slug = z.string().regex(SLUG_PATTERN, 'must be lowercase Latin letters, digits and hyphens').optional();
@@ -71,10 +73,20 @@ export const socialEnterpriseFile = z.strictObject({
   key,
   project: key.optional(),
   operator: key.optional(),
-  sector: z.enum(['education', 'early-childhood-education', 'elderly-care', 'repair-and-construction', 'vehicle-repair', 'agriculture', 'other']),
+  sector: z.enum([
+    'education',
+    'early-childhood-education',
+    'elderly-care',
+    'repair-and-construction',
+    'vehicle-repair',
+    'agriculture',
+    'other',
+  ]),
   foundedYear: z.number().int().min(1990).max(2100).optional(),
   jobsCreated: z.number().int().nonnegative().optional(),
-  location: z.strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).optional(),
+  location: z
+    .strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
+    .optional(),
   ...bilingual({
     name: text,
     slug,

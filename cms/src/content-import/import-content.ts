@@ -1,6 +1,12 @@
 import type { Core, UID } from '@strapi/strapi';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '@asb/shared';
-import type { ContentBundle, OrganisationFile, ProgrammeFile, ProjectFile, SocialEnterpriseFile } from './content-files';
+import type {
+  ContentBundle,
+  OrganisationFile,
+  ProgrammeFile,
+  ProjectFile,
+  SocialEnterpriseFile,
+} from './content-files';
 import { markdownToBlocks } from './markdown-blocks';
 
 type Data = Record<string, unknown>;
@@ -44,7 +50,11 @@ function slug(value: string | undefined) {
  * locale (the relation-sync rule copies them), then everything is published. One transaction:
  * a failure leaves the database as it was.
  */
-export async function importContent(strapi: Core.Strapi, bundle: ContentBundle, progress: Progress = () => {}): Promise<ImportSummary> {
+export async function importContent(
+  strapi: Core.Strapi,
+  bundle: ContentBundle,
+  progress: Progress = () => {},
+): Promise<ImportSummary> {
   const plans = [
     organisation('api::partner.partner', 'partners', bundle.partners),
     organisation('api::funder.funder', 'funders', bundle.funders),
@@ -53,7 +63,13 @@ export async function importContent(strapi: Core.Strapi, bundle: ContentBundle, 
       label: 'programmes',
       docs: bundle.programmes,
       shared: () => ({}),
-      localized: (d, l) => ({ title: d[l].title, ...slug(d[l].slug), summary: d[l].summary, body: blocks(d[l].body), approach: blocks(d[l].approach) }),
+      localized: (d, l) => ({
+        title: d[l].title,
+        ...slug(d[l].slug),
+        summary: d[l].summary,
+        body: blocks(d[l].body),
+        approach: blocks(d[l].approach),
+      }),
     } satisfies Plan<ProgrammeFile>,
     {
       uid: 'api::project.project',
@@ -110,21 +126,31 @@ export async function importContent(strapi: Core.Strapi, bundle: ContentBundle, 
     for (const plan of plans) {
       let done = 0;
       for (const doc of plan.docs) {
-        const existing = await strapi.db.query(plan.uid).findOne({ select: ['documentId'], where: { importKey: doc.key } });
+        const existing = await strapi.db
+          .query(plan.uid)
+          .findOne({ select: ['documentId'], where: { importKey: doc.key } });
         const shared = { ...plan.shared(doc, ids), importKey: doc.key };
         let documentId: string;
         if (existing) {
           documentId = existing.documentId;
-          await strapi.documents(plan.uid).update({ documentId, locale: DEFAULT_LOCALE, data: { ...shared, ...plan.localized(doc, DEFAULT_LOCALE) } } as never);
+          await strapi.documents(plan.uid).update({
+            documentId,
+            locale: DEFAULT_LOCALE,
+            data: { ...shared, ...plan.localized(doc, DEFAULT_LOCALE) },
+          } as never);
           summary.updated++;
         } else {
-          const created = await strapi.documents(plan.uid).create({ locale: DEFAULT_LOCALE, data: { ...shared, ...plan.localized(doc, DEFAULT_LOCALE) } } as never);
+          const created = await strapi
+            .documents(plan.uid)
+            .create({ locale: DEFAULT_LOCALE, data: { ...shared, ...plan.localized(doc, DEFAULT_LOCALE) } } as never);
           documentId = created.documentId;
           summary.created++;
         }
         for (const locale of LOCALES.filter((l) => l !== DEFAULT_LOCALE)) {
           // importKey is private, and Strapi copies only public non-localized fields into a new locale.
-          await strapi.documents(plan.uid).update({ documentId, locale, data: { importKey: doc.key, ...plan.localized(doc, locale) } } as never);
+          await strapi
+            .documents(plan.uid)
+            .update({ documentId, locale, data: { importKey: doc.key, ...plan.localized(doc, locale) } } as never);
         }
         ids.set(`${plan.uid}:${doc.key}`, documentId);
         done++;
@@ -134,27 +160,42 @@ export async function importContent(strapi: Core.Strapi, bundle: ContentBundle, 
     }
 
     for (const [uid, file, data] of [
-      ['api::organisation-setting.organisation-setting', bundle.organisation, (l: Locale) => ({
-        phone: bundle.organisation!.phone,
-        email: bundle.organisation!.email ?? null,
-        ...bundle.organisation![l],
-      })],
-      ['api::home-page.home-page', bundle.home, (l: Locale) => ({ title: bundle.home![l].title, intro: blocks(bundle.home![l].intro) })],
+      [
+        'api::organisation-setting.organisation-setting',
+        bundle.organisation,
+        (l: Locale) => ({
+          phone: bundle.organisation!.phone,
+          email: bundle.organisation!.email ?? null,
+          ...bundle.organisation![l],
+        }),
+      ],
+      [
+        'api::home-page.home-page',
+        bundle.home,
+        (l: Locale) => ({ title: bundle.home![l].title, intro: blocks(bundle.home![l].intro) }),
+      ],
     ] as const) {
       if (!file) continue;
       for (const locale of LOCALES) {
         // A single type has one document; update() creates the locale when it is missing.
         const existing = await strapi.documents(uid).findFirst({ locale: DEFAULT_LOCALE, status: 'draft' } as never);
-        if (existing) await strapi.documents(uid).update({ documentId: existing.documentId, locale, data: data(locale) } as never);
+        if (existing)
+          await strapi.documents(uid).update({ documentId: existing.documentId, locale, data: data(locale) } as never);
         else await strapi.documents(uid).create({ locale, data: data(locale) } as never);
       }
       progress(`${uid.split('.').pop()}: done`);
     }
 
     let published = 0;
-    const everything: UID.ContentType[] = [...plans.map((p) => p.uid), 'api::organisation-setting.organisation-setting', 'api::home-page.home-page'];
+    const everything: UID.ContentType[] = [
+      ...plans.map((p) => p.uid),
+      'api::organisation-setting.organisation-setting',
+      'api::home-page.home-page',
+    ];
     for (const uid of everything) {
-      const drafts: { documentId: string }[] = await strapi.db.query(uid).findMany({ select: ['documentId'], where: { publishedAt: null, locale: DEFAULT_LOCALE } });
+      const drafts: { documentId: string }[] = await strapi.db
+        .query(uid)
+        .findMany({ select: ['documentId'], where: { publishedAt: null, locale: DEFAULT_LOCALE } });
       for (const { documentId } of drafts) {
         await strapi.documents(uid).publish({ documentId, locale: '*' } as never);
         published++;

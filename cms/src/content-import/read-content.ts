@@ -2,12 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import {
-  COLLECTION_FOLDERS,
-  homePageFile,
-  organisationSettingsFile,
-  type ContentBundle,
-} from './content-files';
+import { COLLECTION_FOLDERS, homePageFile, organisationSettingsFile, type ContentBundle } from './content-files';
 
 export interface ContentProblem {
   file: string;
@@ -41,14 +36,21 @@ export function readContent(dir: string): ContentBundle {
       const parsed = parseFile(path.join(dir, file), file, schema, problems) as { key: string } | undefined;
       if (!parsed) continue;
       const expected = name.replace(/\.ya?ml$/, '');
-      if (parsed.key !== expected) problems.push({ file, field: 'key', reason: `must equal the file name "${expected}"` });
-      const target = folder === 'social-enterprises' ? 'socialEnterprises' : (folder as keyof typeof COLLECTION_FOLDERS);
+      if (parsed.key !== expected)
+        problems.push({ file, field: 'key', reason: `must equal the file name "${expected}"` });
+      const target =
+        folder === 'social-enterprises' ? 'socialEnterprises' : (folder as keyof typeof COLLECTION_FOLDERS);
       (bundle[target as 'partners'] as unknown[]).push(parsed);
     }
   }
   const settings = path.join(dir, 'settings');
   if (fs.existsSync(path.join(settings, 'organisation.yaml'))) {
-    bundle.organisation = parseFile(path.join(settings, 'organisation.yaml'), 'settings/organisation.yaml', organisationSettingsFile, problems);
+    bundle.organisation = parseFile(
+      path.join(settings, 'organisation.yaml'),
+      'settings/organisation.yaml',
+      organisationSettingsFile,
+      problems,
+    );
   }
   if (fs.existsSync(path.join(settings, 'home.yaml'))) {
     bundle.home = parseFile(path.join(settings, 'home.yaml'), 'settings/home.yaml', homePageFile, problems);
@@ -59,7 +61,12 @@ export function readContent(dir: string): ContentBundle {
   return bundle;
 }
 
-function parseFile<S extends z.ZodType>(absolute: string, file: string, schema: S, problems: ContentProblem[]): z.infer<S> | undefined {
+function parseFile<S extends z.ZodType>(
+  absolute: string,
+  file: string,
+  schema: S,
+  problems: ContentProblem[],
+): z.infer<S> | undefined {
   const doc = parseDocument(fs.readFileSync(absolute, 'utf8'), { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     for (const error of doc.errors) problems.push({ file, field: '', reason: `YAML: ${error.message.split('\n')[0]}` });
@@ -67,7 +74,8 @@ function parseFile<S extends z.ZodType>(absolute: string, file: string, schema: 
   }
   const result = schema.safeParse(doc.toJS());
   if (!result.success) {
-    for (const issue of result.error.issues) problems.push({ file, field: issue.path.join('.'), reason: issue.message });
+    for (const issue of result.error.issues)
+      problems.push({ file, field: issue.path.join('.'), reason: issue.message });
     return undefined;
   }
   return result.data;
@@ -91,12 +99,14 @@ export function crossCheck(bundle: ContentBundle): ContentProblem[] {
   })) {
     const seen = new Set<string>();
     for (const d of docs) {
-      if (seen.has(d.key)) problems.push({ file: `${folder}/${d.key}.yaml`, field: 'key', reason: 'is used by two files' });
+      if (seen.has(d.key))
+        problems.push({ file: `${folder}/${d.key}.yaml`, field: 'key', reason: 'is used by two files' });
       seen.add(d.key);
     }
   }
   const check = (file: string, field: string, ref: string | undefined, known: Set<string>, folder: string) => {
-    if (ref !== undefined && !known.has(ref)) problems.push({ file, field, reason: `"${ref}" is not a file in ${folder}/` });
+    if (ref !== undefined && !known.has(ref))
+      problems.push({ file, field, reason: `"${ref}" is not a file in ${folder}/` });
   };
   for (const p of bundle.projects) {
     const file = `projects/${p.key}.yaml`;
@@ -122,7 +132,8 @@ function sameFigures(
   ka: { value: number; baseline?: number | undefined }[],
   en: { value: number; baseline?: number | undefined }[],
 ): ContentProblem[] {
-  if (ka.length !== en.length) return [{ file, field: `en.${field}`, reason: `has ${en.length} items, ka has ${ka.length}` }];
+  if (ka.length !== en.length)
+    return [{ file, field: `en.${field}`, reason: `has ${en.length} items, ka has ${ka.length}` }];
   return ka.flatMap((k, i) =>
     k.value !== en[i]!.value || k.baseline !== en[i]!.baseline
       ? [{ file, field: `en.${field}.${i}`, reason: `figures differ from ka (${en[i]!.value} vs ${k.value})` }]

@@ -8,7 +8,9 @@ import type { ContentBundle, OrganisationFile, ProjectFile, SocialEnterpriseFile
 export function generateSynthetic(projects: number): ContentBundle {
   const random = mulberry32(projects);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
-  const some = <T>(list: readonly T[], max: number) => [...new Set(Array.from({ length: 1 + Math.floor(random() * max) }, () => pick(list)))];
+  const some = <T>(list: readonly T[], max: number) => [
+    ...new Set(Array.from({ length: 1 + Math.floor(random() * max) }, () => pick(list))),
+  ];
 
   const places = [
     ['გორი', 'Gori', 'შიდა ქართლი', 'Shida Kartli'],
@@ -27,13 +29,23 @@ export function generateSynthetic(projects: number): ContentBundle {
     ['ინკლუზიური განათლება', 'inclusive education'],
   ] as const;
   const kinds = ['ngo', 'research-centre', 'community-organisation', 'microfinance-organisation'] as const;
-  const sectors = ['education', 'early-childhood-education', 'elderly-care', 'repair-and-construction', 'vehicle-repair', 'agriculture'] as const;
+  const sectors = [
+    'education',
+    'early-childhood-education',
+    'elderly-care',
+    'repair-and-construction',
+    'vehicle-repair',
+    'agriculture',
+  ] as const;
 
   const partners: OrganisationFile[] = Array.from({ length: Math.max(5, Math.ceil(projects / 5)) }, (_, i) => ({
     key: `synthetic-partner-${i + 1}`,
     kind: pick(kinds),
     country: random() < 0.8 ? 'GE' : 'UA',
-    ka: { name: `სატესტო ორგანიზაცია ${i + 1}`, description: `ორგანიზაცია ${i + 1} მუშაობს ${pick(topics)[0]}ს მიმართულებით.` },
+    ka: {
+      name: `სატესტო ორგანიზაცია ${i + 1}`,
+      description: `ორგანიზაცია ${i + 1} მუშაობს ${pick(topics)[0]}ს მიმართულებით.`,
+    },
     en: { name: `Test organisation ${i + 1}`, description: `Organisation ${i + 1} works on ${pick(topics)[1]}.` },
   }));
   const funders: OrganisationFile[] = Array.from({ length: Math.max(2, Math.ceil(projects / 20)) }, (_, i) => ({
@@ -46,8 +58,18 @@ export function generateSynthetic(projects: number): ContentBundle {
     const [ka, en] = pick(topics);
     return {
       key: `synthetic-programme-${i + 1}`,
-      ka: { title: `პროგრამა ${i + 1}: ${ka}`, summary: `პროგრამა ${ka}ს მხარდასაჭერად.`, body: `${ka}.\n\nმეორე აბზაცი.`, approach: `- ნაბიჯი ერთი\n- ნაბიჯი ორი` },
-      en: { title: `Programme ${i + 1}: ${en}`, summary: `A programme supporting ${en}.`, body: `${en}.\n\nA second paragraph.`, approach: `- Step one\n- Step two` },
+      ka: {
+        title: `პროგრამა ${i + 1}: ${ka}`,
+        summary: `პროგრამა ${ka}ს მხარდასაჭერად.`,
+        body: `${ka}.\n\nმეორე აბზაცი.`,
+        approach: `- ნაბიჯი ერთი\n- ნაბიჯი ორი`,
+      },
+      en: {
+        title: `Programme ${i + 1}: ${en}`,
+        summary: `A programme supporting ${en}.`,
+        body: `${en}.\n\nA second paragraph.`,
+        approach: `- Step one\n- Step two`,
+      },
     };
   });
   const projectDocs: ProjectFile[] = Array.from({ length: projects }, (_, i) => {
@@ -62,10 +84,25 @@ export function generateSynthetic(projects: number): ContentBundle {
       startDate: String(year),
       endDate: String(year + 3),
       countries: random() < 0.2 ? ['GE', 'UA'] : ['GE'],
-      funders: some(funders.map((f) => f.key), 2),
-      implementingPartners: some(partners.map((p) => p.key), 3),
-      associatedPartners: random() < 0.3 ? some(partners.map((p) => p.key), 1) : [],
-      subGrants: random() < 0.2 ? [{ country: 'GE', count: 1 + Math.floor(random() * 20), maxAmount: 15000, currency: 'EUR', year }] : [],
+      funders: some(
+        funders.map((f) => f.key),
+        2,
+      ),
+      implementingPartners: some(
+        partners.map((p) => p.key),
+        3,
+      ),
+      associatedPartners:
+        random() < 0.3
+          ? some(
+              partners.map((p) => p.key),
+              1,
+            )
+          : [],
+      subGrants:
+        random() < 0.2
+          ? [{ country: 'GE', count: 1 + Math.floor(random() * 20), maxAmount: 15000, currency: 'EUR', year }]
+          : [],
       ka: {
         title: `პროექტი ${i + 1}: ${kaTopic} ${place[0]}ში`,
         summary: `პროექტი ${kaTopic}ს მხარდასაჭერად ${place[0]}ს მუნიციპალიტეტში.`,

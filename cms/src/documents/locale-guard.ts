@@ -10,8 +10,16 @@ export function localeGuard(strapi: Core.Strapi) {
   return async (context: { params?: { locale?: unknown } }, next: () => Promise<unknown>) => {
     const request = strapi.requestContext.get();
     const locale = context.params?.locale;
-    if (request?.state?.route?.info?.type === 'content-api' && locale !== undefined && locale !== null && locale !== '*' && !isLocale(locale)) {
-      throw new errors.ValidationError(`locale "${String(locale)}" is not published; use one of: ${LOCALES.join(', ')}`);
+    if (
+      request?.state?.route?.info?.type === 'content-api' &&
+      locale !== undefined &&
+      locale !== null &&
+      locale !== '*' &&
+      !isLocale(locale)
+    ) {
+      throw new errors.ValidationError(
+        `locale "${String(locale)}" is not published; use one of: ${LOCALES.join(', ')}`,
+      );
     }
     return next();
   };

@@ -21,7 +21,11 @@ const syncing = new AsyncLocalStorage<boolean>();
  */
 export function relationSync(strapi: Core.Strapi) {
   return async (context: WriteContext, next: () => Promise<unknown>) => {
-    if (syncing.getStore() || !isContentType(context.uid) || (context.action !== 'create' && context.action !== 'update')) {
+    if (
+      syncing.getStore() ||
+      !isContentType(context.uid) ||
+      (context.action !== 'create' && context.action !== 'update')
+    ) {
       return next();
     }
     const uid = context.uid as UID.ContentType;
@@ -59,10 +63,15 @@ export function relationSync(strapi: Core.Strapi) {
 
 function relationAttributes(strapi: Core.Strapi, uid: UID.ContentType): string[] {
   const attributes = strapi.contentType(uid).attributes as Record<string, { type: string; target?: string }>;
-  return Object.entries(attributes)
-    // `localizations` is i18n's own link between a document's locales, not content.
-    .filter(([name, a]) => name !== 'localizations' && a.type === 'relation' && a.target !== undefined && isContentType(a.target))
-    .map(([name]) => name);
+  return (
+    Object.entries(attributes)
+      // `localizations` is i18n's own link between a document's locales, not content.
+      .filter(
+        ([name, a]) =>
+          name !== 'localizations' && a.type === 'relation' && a.target !== undefined && isContentType(a.target),
+      )
+      .map(([name]) => name)
+  );
 }
 
 async function localesOf(strapi: Core.Strapi, uid: UID.ContentType, documentId: string): Promise<string[]> {
@@ -81,21 +90,24 @@ async function copyRelations(
   if (to.length === 0) return;
   const attributes = strapi.contentType(uid).attributes as Record<string, { target: UID.ContentType }>;
   const populate = Object.fromEntries(names.map((n) => [n, { fields: ['documentId'] }]));
-  const source = (await strapi.documents(uid).findOne({ documentId, locale: from, status: 'draft', populate } as never)) as Record<
-    string,
-    unknown
-  > | null;
+  const source = (await strapi
+    .documents(uid)
+    .findOne({ documentId, locale: from, status: 'draft', populate } as never)) as Record<string, unknown> | null;
   if (!source) return;
   for (const locale of to) {
     const data: Record<string, unknown> = {};
     for (const name of names) {
       const linked = source[name];
-      const ids = (Array.isArray(linked) ? linked : linked ? [linked] : []).map((d: { documentId: string }) => d.documentId);
+      const ids = (Array.isArray(linked) ? linked : linked ? [linked] : []).map(
+        (d: { documentId: string }) => d.documentId,
+      );
       const target = attributes[name]!.target;
       const present = ids.length
         ? new Set(
             (
-              await strapi.db.query(target).findMany({ select: ['documentId'], where: { documentId: { $in: ids }, locale, publishedAt: null } })
+              await strapi.db
+                .query(target)
+                .findMany({ select: ['documentId'], where: { documentId: { $in: ids }, locale, publishedAt: null } })
             ).map((r: { documentId: string }) => r.documentId),
           )
         : new Set<string>();

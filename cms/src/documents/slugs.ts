@@ -34,10 +34,14 @@ export function slugRules(strapi: Core.Strapi) {
     const typed = typeof data.slug === 'string' ? data.slug.trim() : undefined;
     if (typed) {
       if (!SLUG_PATTERN.test(typed)) {
-        throw new errors.ValidationError(`slug "${typed}" may hold only lowercase Latin letters, digits and single hyphens`);
+        throw new errors.ValidationError(
+          `slug "${typed}" may hold only lowercase Latin letters, digits and single hyphens`,
+        );
       }
       if (await isTaken(typed)) {
-        throw new errors.ValidationError(`slug "${typed}" is already used by another ${uid.split('.').pop()} in locale "${locale}"`);
+        throw new errors.ValidationError(
+          `slug "${typed}" is already used by another ${uid.split('.').pop()} in locale "${locale}"`,
+        );
       }
       data.slug = typed;
       return next();
@@ -47,7 +51,9 @@ export function slugRules(strapi: Core.Strapi) {
     let source = data[sourceField];
     if (typeof source !== 'string' && context.action === 'update' && params.documentId) {
       // An update that leaves the slug empty keeps the one the document has, or makes one from its stored title.
-      const current = await strapi.db.query(uid).findOne({ select: ['slug', sourceField], where: { documentId: params.documentId, locale } });
+      const current = await strapi.db
+        .query(uid)
+        .findOne({ select: ['slug', sourceField], where: { documentId: params.documentId, locale } });
       if (current?.slug && data.slug === undefined) return next();
       source = current?.[sourceField];
     }

@@ -17,7 +17,8 @@ export const databaseKind = (process.env.TEST_DATABASE ?? 'sqlite') as DatabaseK
 export async function databaseSkipReason(): Promise<string | null> {
   if (databaseKind !== 'postgres') return null;
   const reason = await postgresUnavailable();
-  if (reason && process.env.REQUIRE_POSTGRES === '1') throw new Error(`${reason}; REQUIRE_POSTGRES=1 makes this a failure`);
+  if (reason && process.env.REQUIRE_POSTGRES === '1')
+    throw new Error(`${reason}; REQUIRE_POSTGRES=1 makes this a failure`);
   if (reason) console.warn(`skipping PostgreSQL tests: ${reason}`);
   return reason;
 }
@@ -31,7 +32,9 @@ export interface TestCms {
 /** Boots the real Strapi in this worker on a fresh database, with the organisation's content imported. */
 export async function bootCms(env: Record<string, string> = {}): Promise<TestCms> {
   const db = await createTestDatabase(databaseKind);
-  const strapi: Core.Strapi = await loadStrapi({ env: { ...TEST_SECRETS, ...db.env, IMPORT_ON_FIRST_START: 'true', ...env } });
+  const strapi: Core.Strapi = await loadStrapi({
+    env: { ...TEST_SECRETS, ...db.env, IMPORT_ON_FIRST_START: 'true', ...env },
+  });
   await strapi.server.mount();
   return {
     strapi,
@@ -44,6 +47,11 @@ export async function bootCms(env: Record<string, string> = {}): Promise<TestCms
 }
 
 /** POSTs a GraphQL query as an anonymous client. */
-export function graphql(cms: TestCms, query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
+export function graphql(
+  cms: TestCms,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+) {
   return cms.http.post('/graphql').set(headers).send({ query, variables });
 }

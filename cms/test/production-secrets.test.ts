@@ -1,0 +1,44 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { databaseKind } from './support/cms';
+// @ts-expect-error plain ESM helper
+import { TEST_SECRETS } from '../harness/databases.mjs';
+
+/** Production must refuse example or missing secrets, and say which. Runs the real start-up in a child process. */
+describe.runIf(databaseKind === 'sqlite')('production start-up', () => {
+  const start = (env: Record<string, string | undefined>) =>
+    spawnSync(process.execPath, [path.join(__dirname, '..', 'harness', 'serve.mjs')], {
+      cwd: path.join(__dirname, '..'),
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_CLIENT: 'sqlite',
+        DATABASE_FILENAME: '.tmp/never-created.db',
+        PORT: '0',
+        ...env,
+      },
+    });
+
+  it('refuses the example secrets from .env.example and names them', () => {
+    const result = start({
+      ...TEST_SECRETS,
+      NODE_ENV: 'production',
+      APP_KEYS: 'example-only-app-key-1',
+      JWT_SECRET: 'example-only-jwt',
+    });
+    expect(result.status).not.toBe(0);
+    expect(result.stdout + result.stderr).toMatch(
+      /Refusing to start in production: APP_KEYS still has the example value.*JWT_SECRET still has the example value/s,
+    );
+    expect(result.stdout).not.toMatch(/^ready /m);
+  });
+
+  it('refuses a missing secret and names it', () => {
+    const { ENCRYPTION_KEY: _missing, ...rest } = TEST_SECRETS;
+    const result = start({ ...rest, NODE_ENV: 'production' });
+    expect(result.status).not.toBe(0);
+    expect(result.stdout + result.stderr).toMatch(/ENCRYPTION_KEY is not set/);
+  });
+});
