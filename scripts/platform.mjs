@@ -106,14 +106,11 @@ async function start() {
     `GraphQL:          ${cmsUrl}/graphql`,
     `REST:             ${cmsUrl}/api/projects?locale=ka  (or locale=en)`,
   ];
-  if (fs.existsSync(path.join(root, 'web/package.json'))) {
-    step('build the site from the CMS and serve it');
-    const site = await import(path.join(root, 'web/scripts/serve-site.mjs'));
-    const { url } = await site.buildAndServe({ cmsUrl, run });
-    lines.unshift(`Site (Georgian):  ${url}/ka/`, `Site (English):   ${url}/en/`);
-  } else {
-    lines.unshift('Site:             not built yet (web/ does not exist in this checkout)');
-  }
+  step('build the site from the CMS and serve it');
+  const site = await import(path.join(root, 'web/scripts/serve-site.mjs'));
+  const { url, child } = await site.buildAndServe({ cmsUrl });
+  children.add(child);
+  lines.unshift(`Site (Georgian):  ${url}/ka/`, `Site (English):   ${url}/en/`);
   console.log(
     `\n━━ ASB Georgia platform is running\n\n${lines.join('\n')}\n\nData: cms/${process.env.DATABASE_FILENAME ?? '.tmp/data.db'} (kept between runs)\nStop: Ctrl+C\n`,
   );
@@ -149,10 +146,8 @@ async function test() {
   await run('pnpm', vitest('workspace'), { env: strict });
   step('integration: CMS on SQLite and PostgreSQL');
   await run('pnpm', vitest('cms'), { cwd: path.join(root, 'cms'), env: strict });
-  if (fs.existsSync(path.join(root, 'web/package.json'))) {
-    step('site: build from a seeded CMS, browser tests in Chromium');
-    await run('pnpm', vitest('web'), { cwd: path.join(root, 'web'), env: strict });
-  }
+  step('site: build from a seeded CMS, browser tests in Chromium');
+  await run('pnpm', vitest('web'), { cwd: path.join(root, 'web'), env: strict });
 
   let passed = 0;
   let failed = 0;

@@ -6,7 +6,8 @@
 //   await cms.stop();                                      // stops it and drops its database
 //
 // The CMS runs in a child process (Strapi is a per-process singleton) on a free port, with the
-// organisation's content imported, or with `contentDir` / `synthetic` projects instead.
+// organisation's content imported (or `contentDir`). `setup` names a module whose default export
+// gets the loaded Strapi before it listens, to add drafts or break entries for a test.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +15,7 @@ import { createTestDatabase, TEST_SECRETS } from './databases.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-export async function startCms({ database = 'sqlite', contentDir, env = {}, timeoutMs = 120_000 } = {}) {
+export async function startCms({ database = 'sqlite', contentDir, setup, env = {}, timeoutMs = 120_000 } = {}) {
   const db = await createTestDatabase(database);
   const child = spawn(process.execPath, [path.join(here, 'serve.mjs')], {
     cwd: path.join(here, '..'),
@@ -26,6 +27,7 @@ export async function startCms({ database = 'sqlite', contentDir, env = {}, time
       PORT: '0',
       IMPORT_ON_FIRST_START: 'true',
       ...(contentDir ? { CONTENT_DIR: contentDir } : {}),
+      ...(setup ? { ASB_CMS_SETUP: setup } : {}),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

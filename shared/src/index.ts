@@ -2,3 +2,4 @@ export * from './locales.js';
 export * from './slug.js';
 export * from './secrets.js';
 export * from './generated/graphql.js';
+export type { TypedDocumentNode } from '@graphql-typed-document-node/core';

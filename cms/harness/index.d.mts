@@ -1,0 +1,21 @@
+export interface StartCmsOptions {
+  /** Which throwaway database the CMS runs on. */
+  database?: 'sqlite' | 'postgres';
+  /** A folder of content files to import instead of cms/content. */
+  contentDir?: string;
+  /** A module whose default export receives the loaded Strapi before it listens. */
+  setup?: string;
+  /** Extra environment for the CMS process. */
+  env?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+export interface RunningCms {
+  url: string;
+  /** Everything the CMS process printed so far. */
+  log(): string;
+  /** Stops the CMS and drops its database. */
+  stop(): Promise<void>;
+}
+
+export function startCms(options?: StartCmsOptions): Promise<RunningCms>;

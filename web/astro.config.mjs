@@ -1,0 +1,40 @@
+// @ts-check
+import node from '@astrojs/node';
+import { defineConfig, fontProviders } from 'astro/config';
+
+/**
+ * Static site (every page prerendered from the CMS at build time); the Node adapter serves it and
+ * the few on-demand routes. Locales are routed by hand under src/pages/[locale]/ from
+ * @asb/shared's list, so every document has a page in every locale (see src/lib/content.ts).
+ */
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  // Tests and the rebuilder build into other folders than dist/ (SITE_OUT_DIR), leaving the served site alone.
+  outDir: process.env.SITE_OUT_DIR ?? './dist',
+  output: 'static',
+  adapter: node({ mode: 'standalone' }),
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  compressHTML: true,
+  // Georgian script only: Latin text uses the system font, so a page never downloads a second font file.
+  fonts: [
+    {
+      provider: fontProviders.local(),
+      name: 'Noto Sans Georgian',
+      cssVariable: '--font-georgian',
+      fallbacks: ['sans-serif'],
+      options: {
+        variants: [
+          {
+            src: ['@fontsource-variable/noto-sans-georgian/files/noto-sans-georgian-georgian-wght-normal.woff2'],
+            weight: '100 900',
+            style: 'normal',
+            display: 'swap',
+            unicodeRange: ['U+10A0-10FF', 'U+1C90-1CBF', 'U+2D00-2D2F'],
+          },
+        ],
+      },
+    },
+  ],
+  vite: { build: { assetsInlineLimit: 0 } },
+});

@@ -1,0 +1,10 @@
+export const webDir: string;
+export function clientDir(outDir?: string): string;
+export function astroBuild(options?: { env?: Record<string, string>; quiet?: boolean }): Promise<string>;
+export function indexSite(siteDir: string): Promise<number>;
+/** `astro build` into `outDir` (default web/dist), then the search index. Rejects with the cause. */
+export function buildSite(options?: {
+  env?: Record<string, string>;
+  quiet?: boolean;
+  outDir?: string;
+}): Promise<{ pages: number; ms: number }>;

@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// Builds the site from the CMS: `astro build`, then the Pagefind search index over the result.
+//   node scripts/build-site.mjs            (CMS_URL from the environment, default http://127.0.0.1:1337)
+// A failure (CMS down, GraphQL error, an entry the site cannot show) stops with the reason and
+// leaves no half-built site claiming success: the exit code is non-zero.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const clientDir = (outDir = path.join(webDir, 'dist')) => path.join(outDir, 'client');
+
+/** Runs `astro build` in a child process (Astro keeps global state) and returns its combined output. */
+export function astroBuild({ env = {}, quiet = false } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(webDir, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+      cwd: webDir,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const collect = (chunk) => {
+      output += chunk;
+      if (!quiet) process.stdout.write(chunk);
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code === 0) resolve(output);
+      else reject(Object.assign(new Error(`The site build failed:\n${buildError(output)}`), { output }));
+    });
+  });
+}
+
+/** The lines of Astro's output that say what went wrong, without the stack trace. */
+function buildError(output) {
+  const lines = output.split('\n').filter((l) => l.trim() && !/^\s+at /.test(l) && !/Stack trace/.test(l));
+  return lines.slice(-12).join('\n');
+}
+
+/** One search index for both languages, so a search on either finds pages in both. */
+export async function indexSite(siteDir) {
+  const pagefind = await import('pagefind');
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ka' });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const added = await index.addDirectory({ path: siteDir });
+  if (added.errors.length > 0) throw new Error(`Pagefind could not index ${siteDir}: ${added.errors.join('; ')}`);
+  await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
+  await pagefind.close();
+  return added.page_count;
+}
+
+export async function buildSite({ env = {}, quiet = false, outDir } = {}) {
+  const started = Date.now();
+  await astroBuild({ env: { ...env, ...(outDir ? { SITE_OUT_DIR: outDir } : {}) }, quiet });
+  const pages = await indexSite(clientDir(outDir));
+  return { pages, ms: Date.now() - started };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  try {
+    const { pages, ms } = await buildSite();
+    console.log(`site built: ${pages} pages indexed for search in ${(ms / 1000).toFixed(1)} s`);
+  } catch (error) {
+    console.error(`\n${error.message}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,46 @@
+// Serves the built site with the Node adapter's server (static pages plus on-demand routes).
+// Used by `./platform start` (buildAndServe) and by the browser tests (serveSite).
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { buildSite, webDir } from './build-site.mjs';
+
+export function serveSite({
+  port = Number(process.env.WEB_PORT ?? 4321),
+  host = '127.0.0.1',
+  env = {},
+  outDir = path.join(webDir, 'dist'),
+} = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(outDir, 'server/entry.mjs')], {
+      cwd: webDir,
+      env: { ...process.env, HOST: host, PORT: String(port), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    const onData = (chunk) => {
+      log += chunk;
+      const match = /Server listening on (\S+)/.exec(log);
+      if (match)
+        resolve({ url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`, child, stop: () => stop(child) });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`The site server exited (${code}):\n${log}`)));
+  });
+}
+
+function stop(child) {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  });
+}
+
+/** `./platform start`: build the site from the running CMS, then serve it until the platform stops. */
+export async function buildAndServe({ cmsUrl }) {
+  const { pages } = await buildSite({ env: { CMS_URL: cmsUrl } });
+  console.log(`> ${pages} pages built and indexed for search`);
+  const server = await serveSite({ host: process.env.HOST ?? '0.0.0.0' });
+  return server;
+}

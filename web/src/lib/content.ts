@@ -1,0 +1,153 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '@asb/shared';
+
+export type DocumentType = 'programmes' | 'projects' | 'socialEnterprises' | 'partners' | 'funders';
+export type Doc<T extends DocumentType> = CollectionEntry<T>['data'];
+
+/** URL segment of each type, the same in every language. */
+export const SEGMENT: Record<DocumentType, string> = {
+  programmes: 'programmes',
+  projects: 'projects',
+  socialEnterprises: 'social-enterprises',
+  partners: 'partners',
+  funders: 'funders',
+};
+
+/**
+ * One document as a page in one locale. A document without a translation in that locale is shown
+ * in the language it has (`contentLocale`), with a notice: the site has one behaviour for missing
+ * translations, and the language switcher never leads to a dead link.
+ */
+export interface Page<T extends DocumentType> {
+  type: T;
+  locale: Locale;
+  doc: Doc<T>;
+  contentLocale: Locale;
+  translations: Locale[];
+  path: string;
+}
+
+type Index = { [T in DocumentType]: Map<string, Partial<Record<Locale, Doc<T>>>> };
+
+let indexPromise: Promise<Index> | undefined;
+
+/** Every published document by type and documentId, in each locale it exists in. Built once per build. */
+function loadIndex(): Promise<Index> {
+  indexPromise ??= (async () => {
+    const index = {} as Index;
+    for (const type of Object.keys(SEGMENT) as DocumentType[]) {
+      const byId = new Map<string, Partial<Record<Locale, Doc<typeof type>>>>();
+      for (const entry of await getCollection(type)) {
+        const data = entry.data as Doc<typeof type>;
+        const versions = byId.get(data.documentId) ?? {};
+        versions[data.locale] = data;
+        byId.set(data.documentId, versions);
+      }
+      (index as Record<DocumentType, unknown>)[type] = byId;
+    }
+    return index;
+  })();
+  return indexPromise;
+}
+
+function pageOf<T extends DocumentType>(type: T, versions: Partial<Record<Locale, Doc<T>>>, locale: Locale): Page<T> {
+  const translations = LOCALES.filter((l) => versions[l]);
+  const contentLocale = versions[locale] ? locale : versions[DEFAULT_LOCALE] ? DEFAULT_LOCALE : translations[0]!;
+  const doc = versions[contentLocale]!;
+  return { type, locale, doc, contentLocale, translations, path: `/${locale}/${SEGMENT[type]}/${doc.slug}/` };
+}
+
+/** All pages of a type in a locale, in the CMS's order. */
+export async function pagesOf<T extends DocumentType>(type: T, locale: Locale): Promise<Page<T>[]> {
+  const index = await loadIndex();
+  return [...(index[type] as Index[T]).values()].map((versions) =>
+    pageOf(type, versions as Partial<Record<Locale, Doc<T>>>, locale),
+  );
+}
+
+/** The page of one document in a locale (for links between documents), or undefined if it is not published. */
+export async function pageFor<T extends DocumentType>(type: T, documentId: string | undefined | null, locale: Locale) {
+  if (!documentId) return undefined;
+  const versions = (await loadIndex())[type].get(documentId);
+  return versions ? pageOf(type, versions as Partial<Record<Locale, Doc<T>>>, locale) : undefined;
+}
+
+export async function pagesFor<T extends DocumentType>(
+  type: T,
+  refs: ({ documentId: string } | null)[] | null | undefined,
+  locale: Locale,
+) {
+  const pages = await Promise.all((refs ?? []).map((ref) => pageFor(type, ref?.documentId, locale)));
+  return pages.filter((p): p is Page<T> => p !== undefined);
+}
+
+/** Documents of `type` whose relation `field` points at `documentId`: the other side of a relation. */
+export async function pagesLinkingTo<T extends DocumentType>(
+  type: T,
+  field: string,
+  documentId: string,
+  locale: Locale,
+) {
+  const pages = await pagesOf(type, locale);
+  return pages.filter((page) => {
+    const value = (page.doc as Record<string, unknown>)[field] as
+      { documentId: string } | { documentId: string }[] | null;
+    return Array.isArray(value)
+      ? value.some((ref) => ref?.documentId === documentId)
+      : value?.documentId === documentId;
+  });
+}
+
+/** The same document in every locale, paired by documentId: for the language switcher and hreflang. */
+export async function documentAlternates(page: Page<DocumentType>) {
+  return Promise.all(
+    LOCALES.map(async (locale) => ({
+      locale,
+      path: (await pageFor(page.type, page.doc.documentId, locale))!.path,
+      exists: page.translations.includes(locale),
+    })),
+  );
+}
+
+/** A page that exists in every locale (home, lists, contact, search) at `/<locale>/<rest>`. */
+export function sectionAlternates(rest: string) {
+  return LOCALES.map((locale) => ({ locale, path: `/${locale}/${rest}`, exists: true }));
+}
+
+export function localeStaticPaths() {
+  return LOCALES.map((locale) => ({ params: { locale } }));
+}
+
+export async function settingsFor(locale: Locale) {
+  const entries = await getCollection('settings');
+  const own = entries.find((e) => e.id === locale)?.data;
+  const fallback = entries.find((e) => e.id === DEFAULT_LOCALE)?.data;
+  const organisation = own?.organisation ?? fallback?.organisation;
+  if (!organisation)
+    throw new Error(`The CMS has no organisation settings in ${DEFAULT_LOCALE}: publish them before building`);
+  return {
+    organisation,
+    organisationLocale: (own?.organisation ? locale : DEFAULT_LOCALE) as Locale,
+    home: own?.home ?? fallback?.home ?? null,
+    homeLocale: (own?.home ? locale : DEFAULT_LOCALE) as Locale,
+  };
+}
+
+/** A getStaticPaths result: every document of `type` in every locale. */
+export async function staticPathsOf<T extends DocumentType>(type: T) {
+  const paths = [];
+  const seen = new Map<string, string>();
+  for (const locale of LOCALES) {
+    for (const page of await pagesOf(type, locale)) {
+      // An untranslated document borrows its slug from another language; it must not take a translated one's URL.
+      const other = seen.get(page.path);
+      if (other)
+        throw new Error(
+          `${type} ${page.doc.documentId} and ${other} both want ${page.path}: change one slug in the CMS`,
+        );
+      seen.set(page.path, page.doc.documentId);
+      paths.push({ params: { locale, slug: page.doc.slug as string }, props: { page } });
+    }
+  }
+  return paths;
+}
