@@ -7,6 +7,9 @@ import { defineConfig, fontProviders } from 'astro/config';
  * the few on-demand routes. Locales are routed by hand under src/pages/[locale]/ from
  * @asb/shared's list, so every document has a page in every locale (see src/lib/content.ts).
  */
+// Media lives in the CMS: Astro downloads it at build time and serves resized copies from the site.
+const cms = new URL(process.env.CMS_URL ?? 'http://127.0.0.1:1337');
+
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   // Tests and the rebuilder build into other folders than dist/ (SITE_OUT_DIR), leaving the served site alone.
@@ -36,5 +39,11 @@ export default defineConfig({
       },
     },
   ],
+  image: {
+    remotePatterns: [
+      { protocol: cms.protocol.replace(':', ''), hostname: cms.hostname, ...(cms.port ? { port: cms.port } : {}) },
+    ],
+    responsiveStyles: false,
+  },
   vite: { build: { assetsInlineLimit: 0 } },
 });

@@ -5,7 +5,7 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '@asb/shared';
 import { cmsGet, htmlFiles, page, siteDir } from './support/dist';
-import { DRAFT_MARKER, EDIT_MARKER, GEORGIAN_ONLY_NAME } from './fixtures/cms-drafts.mjs';
+import { DRAFT_MARKER, EDIT_MARKER, GEORGIAN_ONLY_NAME, PHOTO_ALT } from './fixtures/cms-drafts.mjs';
 
 /** What the static build contains, compared with what the CMS publishes. */
 const TYPES = [
@@ -229,6 +229,27 @@ describe('weight, for visitors on slow connections', () => {
     for (const locale of LOCALES) {
       for (const d of await published('projects', locale))
         expect(transferred(`/${locale}/projects/${d.slug}/`).html).toBeLessThanOrEqual(8 * 1024);
+    }
+  });
+});
+
+describe('images', () => {
+  it('serves CMS photos from the site in several widths, with size and alt text in the page’s language', async () => {
+    for (const locale of LOCALES) {
+      const berbuki = (await published('social-enterprises', locale)).find((e) => /berbuk/.test(e.slug))!;
+      const img = doc(`/${locale}/social-enterprises/${berbuki.slug}/`).querySelector('main img')!;
+      expect(img.getAttribute('alt')).toBe(PHOTO_ALT[locale]);
+      expect(Number(img.getAttribute('width'))).toBeGreaterThan(0);
+      expect(Number(img.getAttribute('height'))).toBeGreaterThan(0);
+      const candidates = img
+        .getAttribute('srcset')!
+        .split(',')
+        .map((c) => c.trim().split(' ')[0]!);
+      expect(candidates.length).toBeGreaterThanOrEqual(3);
+      for (const src of [img.getAttribute('src')!, ...candidates]) {
+        expect(src).toMatch(/^\/_astro\/.+\.webp$/);
+        expect(fs.existsSync(path.join(siteDir(), src)), src).toBe(true);
+      }
     }
   });
 });
