@@ -9,7 +9,7 @@ import { appDir } from './strapi-app.mjs';
 import { startCms } from '../harness/index.mjs';
 
 const require = createRequire(import.meta.url);
-const { buildClientSchema, getIntrospectionQuery, printSchema } = require('graphql');
+const { buildClientSchema, getIntrospectionQuery, lexicographicSortSchema, printSchema } = require('graphql');
 
 export async function fetchPublicSchema(url) {
   const res = await fetch(`${url}/graphql`, {
@@ -19,7 +19,8 @@ export async function fetchPublicSchema(url) {
   });
   const body = await res.json();
   if (!res.ok || body.errors) throw new Error(`introspection failed: ${JSON.stringify(body.errors ?? res.status)}`);
-  return `${printSchema(buildClientSchema(body.data))}\n`;
+  // Sorted: Strapi registers types in an order that varies between starts.
+  return `${printSchema(lexicographicSortSchema(buildClientSchema(body.data)))}\n`;
 }
 
 export const SNAPSHOT = path.join(appDir, '..', 'shared', 'schema', 'cms.graphql');

@@ -4,11 +4,21 @@
 // A failure (CMS down, GraphQL error, an entry the site cannot show) stops with the reason and
 // leaves no half-built site claiming success: the exit code is non-zero.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const clientDir = (outDir = path.join(webDir, 'dist')) => path.join(outDir, 'client');
+
+/**
+ * A fresh folder for a build. It must be inside web/: the prerendering server bundle imports
+ * packages from node_modules, which Node finds only by walking up from the output folder.
+ */
+export function tempSiteDir(prefix = 'site-') {
+  fs.mkdirSync(path.join(webDir, '.tmp'), { recursive: true });
+  return fs.mkdtempSync(path.join(webDir, '.tmp', prefix));
+}
 
 /** Runs `astro build` in a child process (Astro keeps global state) and returns its combined output. */
 export function astroBuild({ env = {}, quiet = false } = {}) {

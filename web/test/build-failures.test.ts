@@ -1,14 +1,13 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { freePort } from './support/browser';
 import { startCms } from '@asb/cms/harness';
-import { buildSite } from '../scripts/build-site.mjs';
+import { buildSite, tempSiteDir } from '../scripts/build-site.mjs';
 
 /** A build that cannot be complete fails with the cause, and publishes nothing. */
 async function failedBuild(cmsUrl: string) {
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'asb-site-'));
+  const outDir = tempSiteDir();
   try {
     await buildSite({ env: { CMS_URL: cmsUrl }, outDir, quiet: true });
     return { message: '', published: true };

@@ -1,13 +1,12 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { htmlFiles, siteDir } from './support/dist';
-import { buildSite } from '../scripts/build-site.mjs';
+import { buildSite, tempSiteDir } from '../scripts/build-site.mjs';
 
 describe('fetching from the CMS', () => {
   it('fetches every collection page by page: a 2-per-page build has exactly the pages of a 100-per-page build', async () => {
-    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'asb-site-'));
+    const outDir = tempSiteDir();
     try {
       const output = await buildSite({ env: { CMS_URL: inject('cmsUrl'), CMS_PAGE_SIZE: '2' }, outDir, quiet: true });
       expect(output.pages).toBeGreaterThan(40);

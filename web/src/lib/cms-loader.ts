@@ -38,6 +38,7 @@ export function collectionLoader<TNode extends { documentId: string }>(
     name: `cms-${name}`,
     async load({ store, parseData, generateDigest, logger }) {
       if (TYPES_ONLY) return;
+      const started = Date.now();
       const seen = new Set<string>();
       for (const locale of LOCALES) {
         const nodes = await fetchAll(name, document, locale);
@@ -54,7 +55,9 @@ export function collectionLoader<TNode extends { documentId: string }>(
         }
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
-      logger.info(`${seen.size} ${name} entries`);
+      logger.info(`${seen.size} ${name} entries in ${Date.now() - started} ms`);
+      // bench/site-build.mjs separates fetching from rendering with these marks.
+      if (process.env.BENCH_TIMING === '1') console.log(`[bench-fetch] ${started} ${Date.now()}`);
     },
   };
 }
