@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { databaseKind } from './support/cms';
 // @ts-expect-error plain ESM module for other packages' tests
 import { startCms } from '../harness/index.mjs';
 
 /** The harness other packages use: a seeded CMS on a free port, stopped and cleaned up on request. */
-describe.runIf(databaseKind === 'sqlite')('test harness', () => {
+describe('test harness', () => {
   it('starts a seeded CMS on a free port and removes it on stop', async () => {
     const tmp = path.join(__dirname, '..', '.tmp');
     fs.mkdirSync(tmp, { recursive: true });

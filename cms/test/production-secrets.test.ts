@@ -1,12 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { databaseKind } from './support/cms';
 // @ts-expect-error plain ESM helper
 import { TEST_SECRETS } from '../harness/databases.mjs';
 
 /** Production must refuse example or missing secrets, and say which. Runs the real start-up in a child process. */
-describe.runIf(databaseKind === 'sqlite')('production start-up', () => {
+describe('production start-up', () => {
   const start = (env: Record<string, string | undefined>) =>
     spawnSync(process.execPath, [path.join(__dirname, '..', 'harness', 'serve.mjs')], {
       cwd: path.join(__dirname, '..'),
