@@ -6,10 +6,12 @@ import { slugRules } from './documents/slugs';
 import { applyEditorHints } from './setup/editor-hints';
 import { ensureLocales } from './setup/locales';
 import { ensurePublicPermissions } from './setup/public-permissions';
+import { checkProductionSecrets } from './setup/production-secrets';
 import { importOnFirstStart } from './content-import/first-start';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    checkProductionSecrets();
     // Order matters: the guards run first; slugs are filled before relations are copied to other locales.
     strapi.documents.use(draftGuard(strapi) as never);
     strapi.documents.use(localeGuard(strapi) as never);

@@ -1,0 +1,12 @@
+import { checkSecrets } from '@asb/shared';
+import { CMS_SECRETS } from '../secrets';
+
+/**
+ * Runs when the CMS loads (not when the admin panel is built, which needs no secrets): production
+ * refuses missing or example secrets and names them; development says once that it uses examples.
+ */
+export function checkProductionSecrets(env: NodeJS.ProcessEnv = process.env) {
+  const usesPostgresPassword = env.DATABASE_CLIENT === 'postgres' && !env.DATABASE_URL;
+  const secrets = usesPostgresPassword ? [...CMS_SECRETS, 'DATABASE_PASSWORD'] : [...CMS_SECRETS];
+  for (const problem of checkSecrets(env, secrets)) console.warn(`[asb] ${problem}`);
+}
