@@ -19,7 +19,8 @@ export function serveSite({
     let log = '';
     const onData = (chunk) => {
       log += chunk;
-      const match = /Server listening on (\S+)/.exec(log);
+      // With host 0.0.0.0 the adapter prints the addresses on the following lines.
+      const match = /Server listening on/.exec(log);
       if (match)
         resolve({ url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`, child, stop: () => stop(child) });
     };
