@@ -1,18 +1,63 @@
-export default ({ env }: { env: any }) => [
-  'strapi::logger',
-  'strapi::errors',
-  'strapi::security',
-  {
-    name: 'strapi::cors',
-    config: {
-      origin: env.array('CORS_ORIGINS', ['http://localhost:4321', 'http://localhost:1337']),
-      credentials: false,
+import { onOff, positiveInt, redisSettings } from '../src/api-protection/settings';
+
+/**
+ * The partner-API protections (src/api-protection/) sit between CORS and Strapi's routing:
+ * rate limits first (a refused request costs nothing more, and still carries CORS headers),
+ * then the REST populate and GraphQL size bounds, then the response cache (a cached answer skips
+ * everything after it).
+ */
+export default ({ env }: { env: any }) => {
+  const redis = redisSettings(env('REDIS_URL', ''), env('REDIS_PREFIX', 'asb:'));
+  return [
+    'strapi::logger',
+    'strapi::errors',
+    'strapi::security',
+    {
+      name: 'strapi::cors',
+      config: {
+        origin: env.array('CORS_ORIGINS', ['http://localhost:4321', 'http://localhost:1337']),
+        credentials: false,
+        headers: ['Content-Type', 'Authorization', 'Origin', 'Accept', 'If-None-Match'],
+        // Browsers hide response headers from scripts unless they are listed here.
+        expose: ['ETag', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'X-Cache'],
+      },
     },
-  },
-  'strapi::poweredBy',
-  'strapi::query',
-  { name: 'strapi::body', config: { jsonLimit: '2mb' } },
-  'strapi::session',
-  'strapi::favicon',
-  'strapi::public',
-];
+    'strapi::poweredBy',
+    {
+      resolve: './src/api-protection/rate-limit',
+      config: {
+        enabled: onOff(env('RATE_LIMIT', 'on'), 'RATE_LIMIT'),
+        anonymousPerMinute: positiveInt(
+          env('RATE_LIMIT_ANONYMOUS_PER_MINUTE', '600'),
+          'RATE_LIMIT_ANONYMOUS_PER_MINUTE',
+        ),
+        tokenPerMinute: positiveInt(env('RATE_LIMIT_TOKEN_PER_MINUTE', '6000'), 'RATE_LIMIT_TOKEN_PER_MINUTE'),
+        redis,
+      },
+    },
+    'strapi::query',
+    {
+      resolve: './src/api-protection/populate-depth',
+      config: { maxDepth: positiveInt(env('REST_MAX_POPULATE_DEPTH', '3'), 'REST_MAX_POPULATE_DEPTH') },
+    },
+    {
+      // Reads GraphQL bodies (for the cache key) and refuses fragment bombs before Apollo's depth check walks them.
+      resolve: './src/api-protection/graphql-request',
+      config: { maxExpandedFields: 20_000 },
+    },
+    {
+      resolve: './src/api-protection/response-cache',
+      config: {
+        enabled: onOff(env('API_CACHE', 'on'), 'API_CACHE'),
+        ttlSeconds: positiveInt(env('API_CACHE_TTL_SECONDS', '300'), 'API_CACHE_TTL_SECONDS'),
+        maxMemoryBytes: 64 * 1024 * 1024,
+        maxEntryBytes: 4 * 1024 * 1024,
+        redis,
+      },
+    },
+    { name: 'strapi::body', config: { jsonLimit: '2mb' } },
+    'strapi::session',
+    'strapi::favicon',
+    'strapi::public',
+  ];
+};

@@ -1,3 +1,5 @@
+import { costLimitRule } from '../src/api-protection/graphql-cost';
+
 /**
  * GraphQL bounds are explicit: Strapi's defaults are 10 items per list with no maximum and no
  * depth limit, which lets one query walk the whole relation graph.
@@ -5,6 +7,8 @@
 export const GRAPHQL_DEFAULT_LIMIT = 25;
 export const GRAPHQL_MAX_LIMIT = 100;
 export const GRAPHQL_DEPTH_LIMIT = 8;
+/** The site's own projects query (100 per page, three relation lists of up to 100) costs about 31,000. */
+export const GRAPHQL_DEFAULT_MAX_COST = 100_000;
 
 export default ({ env }: { env: any }) => ({
   graphql: {
@@ -16,7 +20,20 @@ export default ({ env }: { env: any }) => ({
       depthLimit: GRAPHQL_DEPTH_LIMIT,
       // The Apollo sandbox is a development aid; production serves no landing page.
       landingPage: env('NODE_ENV') !== 'production',
-      apolloServer: { introspection: true },
+      apolloServer: {
+        introspection: true,
+        // Without this the GraphQL route adds its own CORS layer that allows every origin ("*"),
+        // overriding CORS_ORIGINS; strapi::cors (config/middlewares.ts) then governs /graphql too.
+        cors: false,
+        // Depth alone does not bound a query: wide lists nested within the depth, or one list under many aliases.
+        validationRules: [
+          costLimitRule({
+            maxCost: env.int('GRAPHQL_MAX_COST', GRAPHQL_DEFAULT_MAX_COST),
+            defaultPageSize: GRAPHQL_DEFAULT_LIMIT,
+            maxPageSize: GRAPHQL_MAX_LIMIT,
+          }),
+        ],
+      },
     },
   },
   'users-permissions': {

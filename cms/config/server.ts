@@ -5,6 +5,7 @@ export default ({ env }: { env: any }) => ({
   port: env.int('PORT', 1337),
   url: env('PUBLIC_URL', ''),
   app: { keys: env.array('APP_KEYS') },
-  proxy: env.bool('IS_PROXIED', false),
+  // Behind a TLS-terminating proxy, trust its X-Forwarded-For (one hop) so rate limits see client addresses.
+  proxy: { koa: env.bool('IS_PROXIED', false), maxIpsCount: 1 },
   logger: { updates: { enabled: false } },
 });

@@ -8,6 +8,7 @@ import { ensureLocales } from './setup/locales';
 import { ensurePublicPermissions } from './setup/public-permissions';
 import { checkProductionSecrets } from './setup/production-secrets';
 import { importOnFirstStart } from './content-import/first-start';
+import { bootstrapApiProtection, destroyApiProtection, registerApiProtection } from './api-protection';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -17,12 +18,19 @@ export default {
     strapi.documents.use(localeGuard(strapi) as never);
     strapi.documents.use(slugRules(strapi) as never);
     strapi.documents.use(relationSync(strapi) as never);
+    // Partner API: read-only tokens reach what the public reaches; content writes clear the response cache.
+    registerApiProtection(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
     await applyEditorHints(strapi);
+    bootstrapApiProtection(strapi);
     await importOnFirstStart(strapi);
+  },
+
+  async destroy() {
+    await destroyApiProtection();
   },
 };
