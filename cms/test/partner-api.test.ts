@@ -526,6 +526,7 @@ describe.runIf(!skip)(`partner API on ${databaseKind}, state in memory`, () => {
       const entry = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8')).exports['.'].import;
       const examples = blocks('ts');
       expect(examples.length).toBeGreaterThanOrEqual(2);
+      fs.mkdirSync(path.join(__dirname, '..', '.tmp'), { recursive: true });
       const dir = fs.mkdtempSync(path.join(__dirname, '..', '.tmp', 'doc-examples-'));
       try {
         for (const [i, example] of examples.entries()) {
