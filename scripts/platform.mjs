@@ -108,9 +108,14 @@ async function start() {
   ];
   step('build the site from the CMS and serve it');
   const site = await import(path.join(root, 'web/scripts/serve-site.mjs'));
+  // The site server rebuilds by itself when the CMS publishes (signed calls to REBUILD_URL).
   const { url, child } = await site.buildAndServe({ cmsUrl });
   children.add(child);
   lines.unshift(`Site (Georgian):  ${url}/ka/`, `Site (English):   ${url}/en/`);
+  lines.push(
+    `Publishing:       publish in the admin and the site rebuilds itself; its state is on the admin's home page`,
+    `Roll back:        pnpm --filter @asb/web rollback   (serves the previous build again)`,
+  );
   console.log(
     `\n━━ ASB Georgia platform is running\n\n${lines.join('\n')}\n\nData: cms/${process.env.DATABASE_FILENAME ?? '.tmp/data.db'} (kept between runs)\nStop: Ctrl+C\n`,
   );

@@ -14,6 +14,10 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   // Tests and the rebuilder build into other folders than dist/ (SITE_OUT_DIR), leaving the served site alone.
   outDir: process.env.SITE_OUT_DIR ?? './dist',
+  // The rebuilder keeps Astro's cache (content store, incremental-build manifest and page copies) beside
+  // its builds, so each build goes into a fresh folder yet re-renders only pages whose data changed.
+  ...(process.env.SITE_CACHE_DIR ? { cacheDir: process.env.SITE_CACHE_DIR } : {}),
+  experimental: { incrementalBuild: process.env.SITE_INCREMENTAL === '1' },
   output: 'static',
   adapter: node({ mode: 'standalone' }),
   trailingSlash: 'always',

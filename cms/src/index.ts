@@ -8,6 +8,7 @@ import { ensureLocales } from './setup/locales';
 import { ensurePublicPermissions } from './setup/public-permissions';
 import { checkProductionSecrets } from './setup/production-secrets';
 import { importOnFirstStart } from './content-import/first-start';
+import { bootstrapEditorial } from './editorial';
 import { bootstrapApiProtection, destroyApiProtection, registerApiProtection } from './api-protection';
 
 export default {
@@ -28,6 +29,8 @@ export default {
     await applyEditorHints(strapi);
     bootstrapApiProtection(strapi);
     await importOnFirstStart(strapi);
+    // Preview token, signed rebuild calls to the site, the site's build state for editors.
+    await bootstrapEditorial(strapi);
   },
 
   async destroy() {

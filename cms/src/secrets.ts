@@ -6,4 +6,8 @@ export const CMS_SECRETS = [
   'TRANSFER_TOKEN_SALT',
   'ENCRYPTION_KEY',
   'JWT_SECRET',
+  // Shared with the site: preview links, the site's draft-reading token, rebuild calls.
+  'PREVIEW_SECRET',
+  'PREVIEW_TOKEN',
+  'REBUILD_WEBHOOK_SECRET',
 ] as const;

@@ -246,14 +246,18 @@ describe.runIf(!skip)(`content model and import on ${databaseKind}`, () => {
         /already used by another programme in locale "ka"/,
       );
     });
-    it('survive an update that does not mention them', async () => {
+    it('survive an update that does not mention them, even of the title', async () => {
       const doc = await create('სოფლის სკოლა');
-      const updated = (await docs('api::programme.programme').update({
-        documentId: doc.documentId,
-        locale: 'ka',
-        data: { summary: 'ახალი' },
-      } as never)) as Doc;
-      expect(updated.slug).toBe('soplis-skola');
+      const update = (data: Record<string, unknown>) =>
+        docs('api::programme.programme').update({
+          documentId: doc.documentId,
+          locale: 'ka',
+          data,
+        } as never) as Promise<Doc>;
+      expect((await update({ summary: 'ახალი' })).slug).toBe('soplis-skola');
+      expect((await update({ title: 'ქალაქის სკოლა' })).slug).toBe('soplis-skola');
+      // Emptied on purpose: made again from the current title.
+      expect((await update({ slug: '' })).slug).toBe('kalakis-skola');
     });
   });
 

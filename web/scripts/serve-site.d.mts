@@ -11,4 +11,9 @@ export function serveSite(options?: {
   env?: Record<string, string>;
   outDir?: string;
 }): Promise<RunningSite>;
-export function buildAndServe(options: { cmsUrl: string }): Promise<RunningSite>;
+export function buildAndServe(options: { cmsUrl: string }): Promise<{
+  url: string;
+  server: import('../server/site-server.mjs').SiteServer;
+  child: { kill(): void };
+  stop(): Promise<void>;
+}>;

@@ -2,7 +2,7 @@
 // Used by `./platform start` (buildAndServe) and by the browser tests (serveSite).
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { buildSite, webDir } from './build-site.mjs';
+import { webDir } from './build-site.mjs';
 
 export function serveSite({
   port = Number(process.env.WEB_PORT ?? 4321),
@@ -38,10 +38,14 @@ function stop(child) {
   });
 }
 
-/** `./platform start`: build the site from the running CMS, then serve it until the platform stops. */
+/**
+ * `./platform start`: the site server with publishing built in (server/site-server.mjs): it serves the
+ * live build from web/builds (building one first when there is none) and rebuilds when the CMS
+ * publishes. `child` stays for callers that stop it like a process.
+ */
 export async function buildAndServe({ cmsUrl }) {
-  const { pages } = await buildSite({ env: { CMS_URL: cmsUrl } });
-  console.log(`> ${pages} pages built and indexed for search`);
-  const server = await serveSite({ host: process.env.HOST ?? '0.0.0.0' });
-  return server;
+  const { startSiteServer } = await import('../server/site-server.mjs');
+  const server = await startSiteServer({ cmsUrl, host: process.env.HOST ?? '0.0.0.0' });
+  const stopServer = () => server.stop();
+  return { url: server.url, server, child: { kill: () => void stopServer() }, stop: stopServer };
 }

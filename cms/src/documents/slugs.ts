@@ -49,13 +49,14 @@ export function slugRules(strapi: Core.Strapi) {
 
     const sourceField = SLUG_SOURCE[uid];
     let source = data[sourceField];
-    if (typeof source !== 'string' && context.action === 'update' && params.documentId) {
-      // An update that leaves the slug empty keeps the one the document has, or makes one from its stored title.
+    if (context.action === 'update' && params.documentId) {
+      // A slug is a published address: an update that does not mention it keeps it, even when the
+      // title changes. Only an explicitly emptied slug (or a document without one) gets a new one.
       const current = await strapi.db
         .query(uid)
         .findOne({ select: ['slug', sourceField], where: { documentId: params.documentId, locale } });
       if (current?.slug && data.slug === undefined) return next();
-      source = current?.[sourceField];
+      if (typeof source !== 'string') source = current?.[sourceField];
     }
     if (typeof source === 'string' && source.trim()) data.slug = await uniqueSlug(slugify(source), isTaken);
     return next();

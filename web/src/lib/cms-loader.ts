@@ -2,6 +2,7 @@ import type { Loader } from 'astro/loaders';
 import type { TypedDocumentNode } from '@asb/shared';
 import { LOCALES, type Locale } from '@asb/shared';
 import { cmsRequest, CmsError } from './cms-client';
+import { reportEntries, syncCollection } from './cms-sync';
 
 interface PageInfo {
   page: number;
@@ -36,9 +37,16 @@ export function collectionLoader<TNode extends { documentId: string }>(
 ): Loader {
   return {
     name: `cms-${name}`,
-    async load({ store, parseData, generateDigest, logger }) {
+    async load(context) {
+      const { store, parseData, generateDigest, logger } = context;
       if (TYPES_ONLY) return;
       const started = Date.now();
+      // The rebuilder's builds fetch only what changed since the last one (see cms-sync.ts).
+      if (process.env.SITE_INCREMENTAL === '1') {
+        reportEntries(name, await syncCollection(name, document, context));
+        if (process.env.BENCH_TIMING === '1') console.log(`[bench-fetch] ${started} ${Date.now()}`);
+        return;
+      }
       const seen = new Set<string>();
       for (const locale of LOCALES) {
         const nodes = await fetchAll(name, document, locale);
@@ -55,6 +63,7 @@ export function collectionLoader<TNode extends { documentId: string }>(
         }
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
+      reportEntries(name, seen);
       logger.info(`${seen.size} ${name} entries in ${Date.now() - started} ms`);
       // bench/site-build.mjs separates fetching from rendering with these marks.
       if (process.env.BENCH_TIMING === '1') console.log(`[bench-fetch] ${started} ${Date.now()}`);

@@ -1,0 +1,121 @@
+import { createHmac } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bootCms, databaseKind, databaseSkipReason, graphql, type TestCms } from './support/cms';
+import { PREVIEW_TOKEN_NAME } from '../src/editorial/preview-token';
+
+/**
+ * The CMS side of the editorial loop: signed rebuild calls on publish, unpublish and delete (not on
+ * draft saves), signed preview links, the site's draft-reading token, the admin-only status route.
+ */
+const skip = await databaseSkipReason();
+const REBUILD_SECRET = 'test-rebuild-secret';
+const PREVIEW_SECRET = 'test-preview-secret';
+const PREVIEW_TOKEN = 'test-preview-token-0123456789abcdef';
+const hmac = (secret: string, message: string) => createHmac('sha256', secret).update(message).digest('hex');
+
+type Call = { body: string; headers: http.IncomingHttpHeaders; json: Record<string, unknown> };
+
+describe.runIf(!skip)(`editorial loop (CMS side) on ${databaseKind}`, () => {
+  let cms: TestCms;
+  let calls: Call[] = [];
+  let site: http.Server;
+
+  beforeAll(async () => {
+    // A stand-in for the site's rebuild endpoint that records what the CMS sends.
+    site = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        if (req.url === '/_site/status') {
+          res.writeHead(200, { 'Content-Type': 'application/json' });
+          return res.end(JSON.stringify({ live: 'build-1', signature: req.headers['x-asb-signature'] }));
+        }
+        calls.push({ body, headers: req.headers, json: JSON.parse(body) });
+        res.writeHead(202).end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    const port = (site.address() as AddressInfo).port;
+    cms = await bootCms({
+      REBUILD_URL: `http://127.0.0.1:${port}/_site/rebuild`,
+      REBUILD_WEBHOOK_SECRET: REBUILD_SECRET,
+      PREVIEW_SECRET,
+      PREVIEW_TOKEN,
+      SITE_PUBLIC_URL: 'https://site.example.org',
+    });
+  });
+
+  afterAll(async () => {
+    await cms?.stop();
+    site?.close();
+  });
+
+  const settle = async (count: number) => {
+    for (let i = 0; i < 100 && calls.length < count; i++) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 200));
+  };
+
+  it('sends a signed, timestamped rebuild call on publish and unpublish, none on a draft save', async () => {
+    const projects = cms.strapi.documents('api::project.project');
+    const project = await projects.findFirst({ locale: 'en', status: 'published' } as never);
+    calls = [];
+    await projects.update({ documentId: project!.documentId, locale: 'en', data: { title: 'Draft only' } } as never);
+    await settle(1);
+    expect(calls).toEqual([]);
+
+    await projects.publish({ documentId: project!.documentId, locale: 'en' } as never);
+    await settle(1);
+    const publish = calls.find((c) => c.json.event === 'entry.publish')!;
+    expect(publish.json).toMatchObject({ uid: 'api::project.project', documentId: project!.documentId, locale: 'en' });
+    const timestamp = publish.headers['x-asb-timestamp'] as string;
+    expect(Math.abs(Date.now() - Number(timestamp))).toBeLessThan(60_000);
+    expect(publish.headers['x-asb-signature']).toBe(`sha256=${hmac(REBUILD_SECRET, `${timestamp}.${publish.body}`)}`);
+
+    calls = [];
+    await projects.unpublish({ documentId: project!.documentId, locale: 'en' } as never);
+    await settle(1);
+    expect(calls.map((c) => c.json.event)).toContain('entry.unpublish');
+    expect(new Set(calls.map((c) => c.json.id)).size).toBe(calls.length);
+  });
+
+  it('signs preview links for every collection type and locale, covering path, status and expiry', async () => {
+    const preview = cms.strapi.plugin('content-manager').service('preview') as {
+      getPreviewUrl(uid: string, params: Record<string, unknown>): Promise<string | undefined>;
+    };
+    const partner = await cms.strapi.documents('api::partner.partner').findFirst({ locale: 'ka' } as never);
+    for (const locale of ['ka', 'en']) {
+      const url = new URL(
+        (await preview.getPreviewUrl('api::partner.partner', {
+          documentId: partner!.documentId,
+          locale,
+          status: 'draft',
+        }))!,
+      );
+      expect(url.origin).toBe('https://site.example.org');
+      expect(url.pathname).toBe(`/preview/${locale}/partners/${partner!.documentId}/`);
+      const expires = url.searchParams.get('expires')!;
+      expect(Number(expires)).toBeGreaterThan(Date.now());
+      expect(url.searchParams.get('signature')).toBe(hmac(PREVIEW_SECRET, `${url.pathname}\ndraft\n${expires}`));
+    }
+    expect(await preview.getPreviewUrl('api::home-page.home-page', { documentId: 'x', locale: 'ka' })).toBeFalsy();
+  });
+
+  it('keeps a full-access token whose key is PREVIEW_TOKEN, which reads drafts', async () => {
+    const tokens = await cms.strapi.db.query('admin::api-token').findMany({ where: { name: PREVIEW_TOKEN_NAME } });
+    expect(tokens).toHaveLength(1);
+    expect(tokens[0].type).toBe('full-access');
+    const query = '{ projects(status: DRAFT, locale: "en") { documentId } }';
+    const withToken = await graphql(cms, query, {}, { Authorization: `Bearer ${PREVIEW_TOKEN}` });
+    expect(withToken.body.errors).toBeUndefined();
+    expect(withToken.body.data.projects.length).toBeGreaterThan(0);
+    const wrong = await graphql(cms, query, {}, { Authorization: 'Bearer not-the-token' });
+    expect(wrong.status).toBe(401);
+  });
+
+  it('shows the site’s build state to signed-in editors only', async () => {
+    const anonymous = await cms.http.get('/editorial/site-status');
+    expect(anonymous.status).toBe(401);
+  });
+});

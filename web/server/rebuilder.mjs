@@ -1,0 +1,244 @@
+// Rebuilds the site after the CMS publishes, and switches what the server serves only when the new
+// build is complete and checked. Layout of the builds folder (SITE_BUILDS_DIR):
+//   .staging/                  the build in progress (renamed to <id> once checked)
+//   <id>/client, <id>/server   one Astro build each, never modified after it went live
+//   current -> <id>            the live build (a symlink, replaced by an atomic rename)
+//   .cache/                    Astro's cache: content store with the sync token, incremental pages
+//   state.json                 history and status, for editors and for rollback
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { astroBuild, clientDir, indexSite } from '../scripts/build-site.mjs';
+import { verifyBuild } from './verify.mjs';
+
+const ID_PATTERN = /^\d{8}-\d{6}-\d{3}-[0-9a-f]{4}$/;
+
+function newId() {
+  const iso = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').replace('.', '-').slice(0, 19);
+  return `${iso}-${randomBytes(2).toString('hex')}`;
+}
+
+export class Rebuilder {
+  #building = false;
+  #pending = false;
+  #pendingTriggers = [];
+  #idle = [];
+  #timer = null;
+  #scheduled = [];
+
+  /**
+   * @param {object} options
+   * @param {string} options.buildsDir
+   * @param {string} options.cmsUrl
+   * @param {Record<string,string>} [options.env] extra build environment (SITE_URL, ...)
+   * @param {number} [options.keep] successful builds kept for rollback
+   * @param {number} [options.debounceMs] wait after the first change before building, to catch a burst
+   * @param {(id: string, dir: string) => Promise<void>} options.activate makes a build live (starts serving it)
+   * @param {(line: string) => void} [options.log]
+   */
+  constructor({ buildsDir, cmsUrl, env = {}, keep = 5, debounceMs = 400, activate, log = () => {} }) {
+    this.buildsDir = path.resolve(buildsDir);
+    this.cmsUrl = cmsUrl;
+    this.env = env;
+    this.keep = Math.max(2, keep);
+    this.debounceMs = debounceMs;
+    this.activate = activate;
+    this.log = log;
+    fs.mkdirSync(this.buildsDir, { recursive: true });
+    this.state = this.#readState();
+    this.state.buildsStarted = 0;
+  }
+
+  get cacheDir() {
+    return path.join(this.buildsDir, '.cache');
+  }
+
+  #readState() {
+    try {
+      return JSON.parse(fs.readFileSync(path.join(this.buildsDir, 'state.json'), 'utf8'));
+    } catch {
+      return { history: [], lastSuccess: null, lastFailure: null, lastChange: null };
+    }
+  }
+
+  #saveState() {
+    const file = path.join(this.buildsDir, 'state.json');
+    fs.writeFileSync(`${file}.tmp`, JSON.stringify(this.state, null, 2));
+    fs.renameSync(`${file}.tmp`, file);
+  }
+
+  /** The live build's id (what `current` points at), or null before the first build. */
+  live() {
+    try {
+      const target = fs.readlinkSync(path.join(this.buildsDir, 'current'));
+      return ID_PATTERN.test(target) && fs.existsSync(path.join(this.buildsDir, target)) ? target : null;
+    } catch {
+      return null;
+    }
+  }
+
+  status() {
+    return {
+      live: this.live(),
+      building: this.#building,
+      followUpQueued: this.#pending,
+      buildsStarted: this.state.buildsStarted,
+      lastChange: this.state.lastChange,
+      lastSuccess: this.state.lastSuccess,
+      lastFailure: this.state.lastFailure,
+      builds: this.state.history.map(({ id, at, pages, ms, phases }) => ({ id, at, pages, ms, phases })),
+    };
+  }
+
+  /**
+   * A change in the CMS. One build runs at a time; changes that arrive while it runs are folded into
+   * exactly one follow-up build, which fetches whatever the CMS has by then.
+   */
+  request(trigger = { event: 'manual' }) {
+    this.state.lastChange = { at: new Date().toISOString(), ...trigger };
+    if (this.#building) {
+      this.#pending = true;
+      this.#pendingTriggers.push(trigger);
+      return 'queued';
+    }
+    this.#scheduled.push(trigger);
+    this.#timer ??= setTimeout(() => {
+      this.#timer = null;
+      void this.#loop(this.#scheduled.splice(0));
+    }, this.debounceMs);
+    return 'scheduled';
+  }
+
+  /** Resolves when no build is running or queued. */
+  idle() {
+    if (!this.#building && !this.#timer) return Promise.resolve();
+    return new Promise((resolve) => this.#idle.push(resolve));
+  }
+
+  /** Builds now and waits (the first build of an empty builds folder). */
+  async buildNow(trigger = { event: 'start' }) {
+    await this.#loop([trigger]);
+    return this.live();
+  }
+
+  async #loop(triggers) {
+    if (this.#building) {
+      this.#pending = true;
+      return this.idle();
+    }
+    this.#building = true;
+    try {
+      let current = triggers;
+      do {
+        this.#pending = false;
+        this.#pendingTriggers = [];
+        await this.#buildOnce(current);
+        current = this.#pendingTriggers;
+      } while (this.#pending);
+    } finally {
+      this.#building = false;
+      for (const resolve of this.#idle.splice(0)) resolve();
+    }
+  }
+
+  async #buildOnce(triggers) {
+    const id = newId();
+    // Astro builds into the same staging folder every time: its incremental cache keys every page by the
+    // hash of the page's compiled modules, which embed the output folder, so a new folder per build would
+    // re-render everything. A checked build is then renamed to builds/<id> (cheap, on the same disk).
+    const outDir = path.join(this.buildsDir, '.staging');
+    const finalDir = path.join(this.buildsDir, id);
+    fs.rmSync(outDir, { recursive: true, force: true });
+    const report = path.join(this.buildsDir, '.reports', id);
+    const started = Date.now();
+    this.state.buildsStarted++;
+    this.log(`building ${id} (${triggers.map((t) => t.event).join(', ') || 'changes'})`);
+    try {
+      const phases = {};
+      const phase = async (name, work) => {
+        const at = Date.now();
+        const result = await work();
+        phases[name] = Date.now() - at;
+        return result;
+      };
+      await phase('astro', () =>
+        astroBuild({
+          quiet: true,
+          env: {
+            ...this.env,
+            CMS_URL: this.cmsUrl,
+            SITE_OUT_DIR: outDir,
+            SITE_CACHE_DIR: this.cacheDir,
+            SITE_INCREMENTAL: '1',
+            SITE_BUILD_REPORT: report,
+          },
+        }),
+      );
+      await phase('search', () => indexSite(clientDir(outDir)));
+      const liveId = this.live();
+      const livePages = liveId ? this.state.history.find((b) => b.id === liveId)?.pages : undefined;
+      const pages = await phase('verify', async () => verifyBuild({ outDir, report, livePages }));
+      fs.renameSync(outDir, finalDir);
+      await phase('switch', () => this.activate(id, finalDir));
+      this.#point(id);
+      const entry = { id, at: new Date().toISOString(), pages, ms: Date.now() - started, phases };
+      this.state.history.push(entry);
+      this.state.lastSuccess = { ...entry, triggers };
+      this.log(`live: ${id}, ${pages} pages in ${(entry.ms / 1000).toFixed(1)} s ${JSON.stringify(phases)}`);
+      this.#prune();
+    } catch (error) {
+      const reason = String(error?.message ?? error).slice(0, 2000);
+      this.state.lastFailure = { at: new Date().toISOString(), reason, triggers };
+      this.log(`build ${id} failed; the live site is unchanged:\n${reason}`);
+      fs.rmSync(outDir, { recursive: true, force: true });
+      if (this.live() !== id) fs.rmSync(finalDir, { recursive: true, force: true });
+      // A failed build may have left cache files that no manifest describes: the next build starts clean.
+      fs.rmSync(this.cacheDir, { recursive: true, force: true });
+    } finally {
+      fs.rmSync(report, { recursive: true, force: true });
+      this.#saveState();
+    }
+  }
+
+  /** Points `current` at a build: a new symlink renamed over the old one, so readers never see neither. */
+  #point(id) {
+    const link = path.join(this.buildsDir, 'current');
+    const temp = path.join(this.buildsDir, `.current-${id}`);
+    fs.rmSync(temp, { force: true });
+    fs.symlinkSync(id, temp);
+    fs.renameSync(temp, link);
+  }
+
+  #prune() {
+    const live = this.live();
+    const kept = this.state.history.slice(-this.keep);
+    const keepIds = new Set([...kept.map((b) => b.id), live]);
+    for (const name of fs.readdirSync(this.buildsDir)) {
+      if (ID_PATTERN.test(name) && !keepIds.has(name))
+        fs.rmSync(path.join(this.buildsDir, name), { recursive: true, force: true });
+    }
+    this.state.history = this.state.history.filter((b) => keepIds.has(b.id));
+  }
+
+  /** Serves the successful build before the live one again. Returns its id. */
+  async rollback() {
+    if (this.#building) throw new Error('A build is running; roll back when it has finished');
+    const live = this.live();
+    const index = this.state.history.findIndex((b) => b.id === live);
+    const previous = index > 0 ? this.state.history[index - 1] : undefined;
+    if (!previous || !fs.existsSync(path.join(this.buildsDir, previous.id)))
+      throw new Error(`There is no earlier build to roll back to (live: ${live ?? 'none'})`);
+    await this.activate(previous.id, path.join(this.buildsDir, previous.id));
+    this.#point(previous.id);
+    // The abandoned build leaves the history, so a second rollback goes further back rather than forward again.
+    this.state.history = this.state.history.filter((b) => b.id !== live);
+    this.state.lastSuccess = {
+      ...previous,
+      at: new Date().toISOString(),
+      triggers: [{ event: 'rollback', from: live }],
+    };
+    this.#saveState();
+    this.log(`rolled back from ${live} to ${previous.id}`);
+    return previous.id;
+  }
+}

@@ -1,0 +1,203 @@
+// The site's server with publishing built in: serves the live build (through a child process running
+// that build's @astrojs/node server), takes the CMS's signed rebuild calls, and switches to a new
+// build only once it is complete and checked. `./platform start` runs it (scripts/serve-site.mjs).
+//
+//   POST /_site/rebuild   signed by the CMS (REBUILD_WEBHOOK_SECRET): 202, or 401/409/400 with why
+//   GET  /_site/status    signed: live build, build in progress, last success, last failure and why
+//   POST /_site/rollback  signed: serve the previous build again (scripts/rollback.mjs)
+//   anything else         the live build, static pages and on-demand routes (previews) alike
+import http from 'node:http';
+import net from 'node:net';
+import path from 'node:path';
+import { checkSecrets } from '@asb/shared';
+import { serveSite } from '../scripts/serve-site.mjs';
+import { Rebuilder } from './rebuilder.mjs';
+import { MAX_SKEW_MS, verifySignature } from './signing.mjs';
+
+/** Secrets the site server holds; production refuses missing or example values (see .env.example). */
+export const SITE_SECRETS = ['PREVIEW_SECRET', 'PREVIEW_TOKEN', 'REBUILD_WEBHOOK_SECRET'];
+const MAX_BODY = 16 * 1024;
+/** Requests to an old build get this long to finish after a switch. */
+const DRAIN_MS = 3000;
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function json(res, status, body) {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks = [];
+    req.on('data', (chunk) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(Object.assign(new Error('body too large'), { status: 413 }));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * @param {object} options
+ * @param {string} options.cmsUrl   where builds fetch content
+ * @param {number} [options.port]
+ * @param {string} [options.host]
+ * @param {string} [options.buildsDir]
+ * @param {string} [options.secret] REBUILD_WEBHOOK_SECRET
+ * @param {Record<string,string>} [options.env] environment for builds and the serving process
+ * @param {number} [options.keep]
+ * @param {(line: string) => void} [options.log]
+ */
+export async function startSiteServer({
+  cmsUrl,
+  port = Number(process.env.WEB_PORT ?? 4321),
+  host = process.env.HOST ?? '127.0.0.1',
+  buildsDir = path.resolve(import.meta.dirname, '..', process.env.SITE_BUILDS_DIR ?? '.cache/builds'),
+  secret = process.env.REBUILD_WEBHOOK_SECRET,
+  env = {},
+  keep = Number(process.env.SITE_KEEP_BUILDS ?? 5),
+  debounceMs,
+  log = (line) => console.log(`[site] ${line}`),
+} = {}) {
+  for (const problem of checkSecrets({ ...process.env, ...env }, SITE_SECRETS)) log(`warning: ${problem}`);
+
+  /** The child serving the live build. Swapped whole: a request goes to one build or the other. */
+  let target = null;
+  const activate = async (id, dir) => {
+    const child = await serveSite({
+      port: await freePort(),
+      host: '127.0.0.1',
+      outDir: dir,
+      env: { ...env, CMS_URL: cmsUrl },
+    });
+    const old = target;
+    target = { id, port: Number(new URL(child.url).port), site: child };
+    if (old) setTimeout(() => void old.site.stop(), DRAIN_MS).unref();
+  };
+  const rebuilder = new Rebuilder({
+    buildsDir,
+    cmsUrl,
+    env,
+    keep,
+    activate,
+    log,
+    ...(debounceMs !== undefined ? { debounceMs } : {}),
+  });
+
+  const live = rebuilder.live();
+  if (live) await activate(live, path.join(rebuilder.buildsDir, live));
+  else {
+    await rebuilder.buildNow({ event: 'first start' });
+    if (!rebuilder.live())
+      throw new Error(`The first build of the site failed: ${rebuilder.state.lastFailure?.reason}`);
+  }
+
+  /** Ids of rebuild calls seen within the signature window: a captured call cannot be sent again. */
+  const seen = new Map();
+  const remember = (id) => {
+    const now = Date.now();
+    for (const [key, expires] of seen) if (expires < now) seen.delete(key);
+    if (seen.has(id)) return false;
+    seen.set(id, now + 2 * MAX_SKEW_MS);
+    return true;
+  };
+  const signed = (req, message) =>
+    verifySignature(secret, {
+      timestamp: req.headers['x-asb-timestamp'],
+      signature: req.headers['x-asb-signature'],
+      message,
+    });
+
+  async function control(req, res, pathname) {
+    if (pathname === '/_site/status' && req.method === 'GET') {
+      const problem = signed(req, `GET ${pathname}`);
+      if (problem) return json(res, 401, { error: `Refused: ${problem}` });
+      return json(res, 200, rebuilder.status());
+    }
+    if ((pathname === '/_site/rebuild' || pathname === '/_site/rollback') && req.method === 'POST') {
+      const body = await readBody(req);
+      const problem = signed(req, body);
+      if (problem) return json(res, 401, { error: `Refused: ${problem}` });
+      let notice;
+      try {
+        notice = JSON.parse(body);
+      } catch {
+        return json(res, 400, { error: 'The body is not JSON' });
+      }
+      if (typeof notice?.id !== 'string' || notice.id.length < 8)
+        return json(res, 400, { error: 'The call has no id (a unique string)' });
+      if (!remember(notice.id)) return json(res, 409, { error: `Refused: call ${notice.id} was already received` });
+      if (pathname === '/_site/rollback') {
+        try {
+          return json(res, 200, { live: await rebuilder.rollback() });
+        } catch (error) {
+          return json(res, 409, { error: error.message });
+        }
+      }
+      const { event = 'change', uid = null, documentId = null, locale = null } = notice;
+      return json(res, 202, { build: rebuilder.request({ event, uid, documentId, locale }) });
+    }
+    return json(res, 405, { error: `${req.method} ${pathname} is not supported` });
+  }
+
+  function proxy(req, res) {
+    const to = target;
+    if (!to) {
+      res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '10' });
+      return res.end('The site is being built; try again in a moment.\n');
+    }
+    const upstream = http.request(
+      { host: '127.0.0.1', port: to.port, method: req.method, path: req.url, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on('error', (error) => {
+      if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(`The site could not answer: ${error.message}\n`);
+    });
+    req.pipe(upstream);
+  }
+
+  const server = http.createServer((req, res) => {
+    const pathname = new URL(req.url ?? '/', 'http://site').pathname;
+    if (pathname.startsWith('/_site/')) {
+      control(req, res, pathname).catch((error) => json(res, error.status ?? 500, { error: error.message }));
+    } else proxy(req, res);
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const address = server.address();
+  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${address.port}`;
+  log(`serving build ${rebuilder.live()} at ${url}`);
+  return {
+    url,
+    rebuilder,
+    liveBuild: () => target?.id ?? null,
+    async stop() {
+      await new Promise((resolve) => server.close(() => resolve()));
+      server.closeAllConnections?.();
+      await rebuilder.idle();
+      await target?.site.stop();
+      target = null;
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import type { TypedDocumentNode } from '@asb/shared';
+
+/*
+ * Variants of the site's collection queries (shared/graphql/content.graphql), made by editing their
+ * syntax trees so that the preview and incremental builds select exactly the fields the static build
+ * does: a new field in the shared query reaches all three at once.
+ */
+
+type Node = { kind: string; [key: string]: any };
+const name = (value: string) => ({ kind: 'Name', value });
+const variable = (value: string) => ({ kind: 'Variable', name: name(value) });
+
+function operation(doc: Node): Node {
+  return doc.definitions.find((d: Node) => d.kind === 'OperationDefinition');
+}
+
+/** The `page: <type>_connection(...)` field every collection query has. */
+function pageField(doc: Node): Node {
+  return operation(doc).selectionSet.selections.find((s: Node) => s.alias?.value === 'page' || s.name.value === 'page');
+}
+
+/** Restricts a collection query to the documents in `$ids` (and, for previews, to drafts). */
+export function byIds<TResult>(
+  document: TypedDocumentNode<TResult, any>,
+  { status }: { status?: 'DRAFT' | 'PUBLISHED' } = {},
+): TypedDocumentNode<TResult, { locale: string; page: number; pageSize: number; ids: string[] }> {
+  const doc = structuredClone(document) as unknown as Node;
+  operation(doc).variableDefinitions.push({
+    kind: 'VariableDefinition',
+    variable: variable('ids'),
+    type: { kind: 'ListType', type: { kind: 'NamedType', name: name('ID') } },
+  });
+  const field = pageField(doc);
+  field.arguments.push({
+    kind: 'Argument',
+    name: name('filters'),
+    value: {
+      kind: 'ObjectValue',
+      fields: [
+        {
+          kind: 'ObjectField',
+          name: name('documentId'),
+          value: { kind: 'ObjectValue', fields: [{ kind: 'ObjectField', name: name('in'), value: variable('ids') }] },
+        },
+      ],
+    },
+  });
+  if (status)
+    field.arguments.push({ kind: 'Argument', name: name('status'), value: { kind: 'EnumValue', value: status } });
+  return doc as never;
+}
+
+export interface Stamp {
+  documentId: string;
+  updatedAt?: string | null;
+  publishedAt?: string | null;
+}
+
+/**
+ * The same list with only what tells whether a document changed: a few bytes per document, so the
+ * incremental build learns additions, edits and deletions without fetching content.
+ */
+export function stampsOf(
+  document: TypedDocumentNode<any, any>,
+): TypedDocumentNode<
+  { page: { pageInfo: { page: number; pageCount: number; pageSize: number; total: number }; nodes: Stamp[] } | null },
+  { locale: string; page: number; pageSize: number }
+> {
+  const doc = structuredClone(document) as unknown as Node;
+  const nodes = pageField(doc).selectionSet.selections.find((s: Node) => s.name.value === 'nodes');
+  nodes.selectionSet.selections = ['documentId', 'updatedAt', 'publishedAt'].map((f) => ({
+    kind: 'Field',
+    name: name(f),
+  }));
+  // Fragments no longer spread would make the query invalid.
+  doc.definitions = doc.definitions.filter(
+    (d: Node) => d.kind === 'OperationDefinition' || d.name.value === 'PageInfo',
+  );
+  return doc as never;
+}
