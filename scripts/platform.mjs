@@ -149,6 +149,8 @@ async function test() {
   await run('pnpm', vitest('shared'), { cwd: path.join(root, 'shared'), env: strict });
   step('workspace: docker-compose, configuration');
   await run('pnpm', vitest('workspace'), { env: strict });
+  step('build the CMS admin panel (the admin widget test opens it in Chromium)');
+  await run('pnpm', ['--filter', '@asb/cms', 'build'], { env: { NODE_ENV: 'production' } });
   step('integration: CMS on SQLite and PostgreSQL');
   await run('pnpm', vitest('cms'), { cwd: path.join(root, 'cms'), env: strict });
   step('site: build from a seeded CMS, browser tests in Chromium');
