@@ -36,9 +36,12 @@ const RETRY_DELAYS_MS = [500, 2000, 8000];
  * webhook runner reads, and POSTs its own HMAC-signed, timestamped calls (X-Asb-Timestamp,
  * X-Asb-Signature over "<timestamp>.<body>"). Each call carries a unique id so the site refuses replays.
  *
- * Delivery never blocks the editor's request: the event hub awaits subscribers, so calls are queued
- * and sent in the background, retried a few times when the site is briefly unreachable (it may be
- * restarting); the site coalesces bursts itself.
+ * Delivery never blocks the editor's request: the event hub awaits subscribers, so calls are sent
+ * in the background, retried a few times when the site is briefly unreachable (it may be
+ * restarting). At most one call is in flight; events arriving meanwhile are folded into one
+ * follow-up call carrying the latest of them. A call only says "rebuild": the site fetches what
+ * changed itself, so nothing is lost, and an import that publishes thousands of documents at once
+ * sends two calls instead of thousands (which exhausted the CMS's memory at 5,000 projects).
  */
 export function subscribeRebuildNotifier(
   strapi: Core.Strapi,
@@ -71,6 +74,21 @@ export function subscribeRebuildNotifier(
     }
   };
 
+  let inFlight = false;
+  let queued: RebuildNotice | null = null;
+  const flush = async () => {
+    if (inFlight || !queued) return;
+    inFlight = true;
+    const notice = queued;
+    queued = null;
+    try {
+      await send(notice);
+    } finally {
+      inFlight = false;
+      void flush();
+    }
+  };
+
   return strapi.eventHub.subscribe(async (event: string, payload: EventPayload = {}) => {
     if (!REBUILD_EVENTS.has(event)) return;
     const uid = payload.uid ?? null;
@@ -85,6 +103,7 @@ export function subscribeRebuildNotifier(
       locale: payload.entry?.locale ?? null,
       at: new Date().toISOString(),
     };
-    void send(notice);
+    queued = notice;
+    void flush();
   });
 }
