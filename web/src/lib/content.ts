@@ -151,3 +151,12 @@ export async function staticPathsOf<T extends DocumentType>(type: T) {
   }
   return paths;
 }
+
+/** What every document page component takes: the static route and the preview route both render it. */
+export interface DocumentPageProps<T extends DocumentType> {
+  page: Page<T>;
+  /** The language versions, when they cannot come from the published content (a draft in preview). */
+  alternates?: { locale: Locale; path: string; exists: boolean }[];
+  /** A preview of a draft: not indexed by search engines or by the site's search. */
+  preview?: boolean;
+}

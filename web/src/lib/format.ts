@@ -45,3 +45,10 @@ export function titleOf(doc: object): string {
 export function countryName(code: string, locale: Locale): string {
   return new Intl.DisplayNames([INTL_LOCALE[locale]], { type: 'region' }).of(code) ?? code;
 }
+
+/** "Berbuki, Gori Municipality, Shida Kartli": a place as one line, leaving out what is unknown. */
+export function placeName(
+  place: { settlement?: string | null; municipality?: string | null; region?: string | null } | null | undefined,
+): string {
+  return place ? [place.settlement, place.municipality, place.region].filter(Boolean).join(', ') : '';
+}
