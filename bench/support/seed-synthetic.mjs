@@ -9,6 +9,6 @@ export default async function seed(strapi) {
   const require = createRequire(import.meta.url);
   const content = require(path.join(strapi.dirs.dist.root, 'src/content-import/index.js'));
   const started = Date.now();
-  await content.importContent(strapi, content.generateSynthetic(count), () => {}, { atomic: false });
+  await content.importContent(strapi, content.generateSynthetic(count));
   process.stdout.write(`seeded ${count} synthetic projects in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }

@@ -49,10 +49,7 @@ if (command === 'check') {
 const strapi = await loadStrapi({ env: { IMPORT_ON_FIRST_START: 'false' } });
 try {
   const started = Date.now();
-  // Synthetic data is valid by construction and large: written document by document (see ImportOptions).
-  const summary = await content.importContent(strapi, bundle, (m) => console.log(`[import] ${m}`), {
-    atomic: values.synthetic === undefined,
-  });
+  const summary = await content.importContent(strapi, bundle, (m) => console.log(`[import] ${m}`));
   console.log(
     `[import] ${summary.created} created, ${summary.updated} updated in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );

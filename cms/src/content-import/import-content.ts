@@ -12,16 +12,6 @@ import { markdownToBlocks } from './markdown-blocks';
 type Data = Record<string, unknown>;
 type Progress = (message: string) => void;
 
-export interface ImportOptions {
-  /**
-   * One transaction for the whole import (the default): a failure leaves the database as it was.
-   * Strapi holds every document event of a transaction until it commits, which for thousands of
-   * documents (synthetic benchmark data, valid by construction) exhausts the heap; such imports
-   * pass `atomic: false` and write document by document.
-   */
-  atomic?: boolean;
-}
-
 export interface ImportSummary {
   created: number;
   updated: number;
@@ -57,14 +47,13 @@ function slug(value: string | undefined) {
 /**
  * Writes a validated bundle into Strapi: idempotent (documents are matched by their file key,
  * kept in the private `importKey` field), both locales, relations set once in the default
- * locale (the relation-sync rule copies them), then everything is published. One transaction
- * (unless `atomic: false`): a failure leaves the database as it was.
+ * locale (the relation-sync rule copies them), then everything is published. One transaction:
+ * a failure leaves the database as it was.
  */
 export async function importContent(
   strapi: Core.Strapi,
   bundle: ContentBundle,
   progress: Progress = () => {},
-  { atomic = true }: ImportOptions = {},
 ): Promise<ImportSummary> {
   const plans = [
     organisation('api::partner.partner', 'partners', bundle.partners),
@@ -132,7 +121,7 @@ export async function importContent(
   ] as unknown as Plan<{ key: string }>[];
 
   const summary: ImportSummary = { created: 0, updated: 0, byType: {} };
-  const run = async () => {
+  await strapi.db.transaction(async () => {
     const ids: KeyMap = new Map();
     for (const plan of plans) {
       let done = 0;
@@ -213,8 +202,6 @@ export async function importContent(
       }
     }
     progress(`published ${published} documents in ${LOCALES.join(' and ')}`);
-  };
-  if (atomic) await strapi.db.transaction(run);
-  else await run();
+  });
   return summary;
 }
