@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { CONTENT_IMPORTED_EVENT } from '../content-import/bulk-events';
 import { signedHeaders } from './signing';
 
 /** Events after which the public site may differ. Drafts being saved change nothing public. */
@@ -10,6 +11,7 @@ export const REBUILD_EVENTS = new Set([
   'media.create',
   'media.update',
   'media.delete',
+  CONTENT_IMPORTED_EVENT,
 ]);
 
 export interface RebuildNotice {
@@ -40,8 +42,7 @@ const RETRY_DELAYS_MS = [500, 2000, 8000];
  * in the background, retried a few times when the site is briefly unreachable (it may be
  * restarting). At most one call is in flight; events arriving meanwhile are folded into one
  * follow-up call carrying the latest of them. A call only says "rebuild": the site fetches what
- * changed itself, so nothing is lost, and an import that publishes thousands of documents at once
- * sends two calls instead of thousands (which exhausted the CMS's memory at 5,000 projects).
+ * changed itself, so nothing is lost when a burst of publishes is folded into one call.
  */
 export function subscribeRebuildNotifier(
   strapi: Core.Strapi,
