@@ -3,7 +3,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootCms, databaseKind, databaseSkipReason, graphql, type TestCms } from './support/cms';
-import { PREVIEW_TOKEN_NAME } from '../src/editorial/preview-token';
+import { ensurePreviewToken, PREVIEW_TOKEN_NAME } from '../src/editorial/preview-token';
+import { PUBLIC_ACTIONS } from '../src/setup/public-permissions';
+import { CONTENT_IMPORTED_EVENT, generateSynthetic, importContent } from '../src/content-import';
 
 /**
  * The CMS side of the editorial loop: signed rebuild calls on publish, unpublish and delete (not on
@@ -102,16 +104,75 @@ describe.runIf(!skip)(`editorial loop (CMS side) on ${databaseKind}`, () => {
     expect(await preview.getPreviewUrl('api::home-page.home-page', { documentId: 'x', locale: 'ka' })).toBeFalsy();
   });
 
-  it('keeps a full-access token whose key is PREVIEW_TOKEN, which reads drafts', async () => {
+  it('keeps a token whose key is PREVIEW_TOKEN, which reads drafts and can do nothing else', async () => {
     const tokens = await cms.strapi.db.query('admin::api-token').findMany({ where: { name: PREVIEW_TOKEN_NAME } });
     expect(tokens).toHaveLength(1);
-    expect(tokens[0].type).toBe('full-access');
+    expect(tokens[0].type).toBe('custom');
+    const auth = { Authorization: `Bearer ${PREVIEW_TOKEN}` };
     const query = '{ projects(status: DRAFT, locale: "en") { documentId } }';
-    const withToken = await graphql(cms, query, {}, { Authorization: `Bearer ${PREVIEW_TOKEN}` });
+    const withToken = await graphql(cms, query, {}, auth);
     expect(withToken.body.errors).toBeUndefined();
     expect(withToken.body.data.projects.length).toBeGreaterThan(0);
+    expect((await cms.http.get('/api/projects?status=draft&locale=en').set(auth)).status).toBe(200);
     const wrong = await graphql(cms, query, {}, { Authorization: 'Bearer not-the-token' });
     expect(wrong.status).toBe(401);
+
+    // A leaked preview token reveals drafts, but cannot change content or read accounts.
+    const project = await cms.strapi.documents('api::project.project').findFirst({ locale: 'en' } as never);
+    const write = await cms.http
+      .put(`/api/projects/${project!.documentId}?locale=en`)
+      .set(auth)
+      .send({ data: { title: 'Written with the preview token' } });
+    expect(write.status).toBe(403);
+    expect((await cms.http.get('/api/users').set(auth)).status).toBe(403);
+  });
+
+  it('another token with the same rights may not read drafts', async () => {
+    const other = await (cms.strapi.service('admin::api-token') as any).create({
+      name: 'Partner with custom rights',
+      kind: 'content-api',
+      type: 'custom',
+      permissions: ['api::project.project.find'],
+      lifespan: null,
+    });
+    const auth = { Authorization: `Bearer ${other.accessKey}` };
+    const drafts = await cms.http.get('/api/projects?status=draft&locale=en').set(auth);
+    expect(drafts.status).toBe(400);
+    expect(drafts.body.error.message).toMatch(/Drafts are not available/);
+    expect((await cms.http.get('/api/projects?locale=en').set(auth)).status).toBe(200);
+  });
+
+  it('turns a full-access preview token from an earlier release into the read-only kind', async () => {
+    const query = cms.strapi.db.query('admin::api-token');
+    const token = await query.findOne({ where: { name: PREVIEW_TOKEN_NAME } });
+    await (cms.strapi.service('admin::api-token') as any).update(token.id, { type: 'full-access', permissions: [] });
+    expect((await query.findOne({ where: { id: token.id } })).type).toBe('full-access');
+    await ensurePreviewToken(cms.strapi, PREVIEW_TOKEN);
+    const after = await query.findOne({ where: { id: token.id }, populate: ['permissions'] });
+    expect(after.type).toBe('custom');
+    expect(after.permissions.map((p: { action: string }) => p.action).sort()).toEqual([...PUBLIC_ACTIONS].sort());
+    const write = await cms.http
+      .put(`/api/projects/x?locale=en`)
+      .set({ Authorization: `Bearer ${PREVIEW_TOKEN}` })
+      .send({ data: { title: 'x' } });
+    expect(write.status).toBe(403);
+  });
+
+  it('an import sends one rebuild call, and no event per entry it writes', async () => {
+    const events: string[] = [];
+    const unsubscribe = cms.strapi.eventHub.subscribe(async (event: string) => void events.push(event));
+    calls = [];
+    try {
+      const summary = await importContent(cms.strapi, generateSynthetic(4));
+      expect(summary.created).toBeGreaterThan(10);
+      await settle(1);
+      // Entry events are queued until the commit and would arrive after it: give them time to.
+      await new Promise((r) => setTimeout(r, 500));
+    } finally {
+      unsubscribe();
+    }
+    expect(events).toEqual([CONTENT_IMPORTED_EVENT]);
+    expect(calls.map((c) => c.json.event)).toEqual([CONTENT_IMPORTED_EVENT]);
   });
 
   it('shows the site’s build state to signed-in editors only', async () => {

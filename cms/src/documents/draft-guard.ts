@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { isPreviewToken } from '../editorial/preview-token';
 
 const READ_ACTIONS = new Set(['findMany', 'findOne', 'findFirst', 'count']);
 /** Parameters that select or reveal drafts. `status` is allowed only with the value "published". */
@@ -7,7 +8,7 @@ const DRAFT_PARAMS = ['publicationFilter', 'hasPublishedVersion'] as const;
 
 interface AuthState {
   strategy?: { name?: string };
-  credentials?: { type?: string } | null;
+  credentials?: { type?: string; name?: string } | null;
 }
 
 /**
@@ -16,8 +17,8 @@ interface AuthState {
  * Stock Strapi 5 returns drafts to any role that may `find` when the request asks for them
  * (REST `status=draft`, GraphQL `status: DRAFT`, `publicationFilter`, `hasPublishedVersion`).
  * Every content read of a content-API request passes through here, REST and GraphQL alike,
- * including the nested reads GraphQL makes for relations. Only a full-access API token (the
- * site's preview uses one) may ask for drafts; everyone else gets a 400 that says why. (Not a 403:
+ * including the nested reads GraphQL makes for relations. Only full-access API tokens and the
+ * site's preview token (src/editorial/preview-token.ts, which can only read) may ask for drafts; everyone else gets a 400 that says why. (Not a 403:
  * Strapi's route authorisation catches ForbiddenError and answers a bare "Forbidden".)
  */
 export function draftGuard(strapi: Core.Strapi) {
@@ -31,7 +32,7 @@ export function draftGuard(strapi: Core.Strapi) {
     const status = params.status;
     if (status !== undefined && status !== null && status !== 'published') {
       throw new errors.ValidationError(
-        `Drafts are not available through the public API (status "${String(status)}" requested); ask for published content or use a full-access token.`,
+        `Drafts are not available through the public API (status "${String(status)}" requested); ask for published content.`,
       );
     }
     for (const name of DRAFT_PARAMS) {
@@ -47,5 +48,5 @@ export function draftGuard(strapi: Core.Strapi) {
 function mayReadDrafts(auth: AuthState | undefined): boolean {
   // The strategy is named "api-token" in older Strapi 5 releases and "content-api-token" since.
   const isApiToken = auth?.strategy?.name === 'api-token' || auth?.strategy?.name === 'content-api-token';
-  return isApiToken && auth?.credentials?.type === 'full-access';
+  return isApiToken && (auth?.credentials?.type === 'full-access' || isPreviewToken(auth?.credentials));
 }
