@@ -1,11 +1,11 @@
 import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Core } from '@strapi/strapi';
+import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKind } from './support/cms';
 // @ts-expect-error plain ESM helpers shared with scripts/ and harness/
@@ -25,11 +25,6 @@ const chromiumMissing = !fs.existsSync(CHROMIUM);
 if (chromiumMissing && process.env.REQUIRE_CHROMIUM === '1')
   throw new Error(`Chromium is not installed at ${CHROMIUM}; REQUIRE_CHROMIUM=1 makes this a failure`);
 if (chromiumMissing) console.warn(`skipping the admin widget test: Chromium is not installed at ${CHROMIUM}`);
-
-// playwright-core is a dependency of the site package (web/), not of the CMS.
-const { chromium } = createRequire(path.resolve(cmsDir, '../web/package.json'))(
-  'playwright-core',
-) as typeof import('playwright-core');
 
 const SECRET = 'test-rebuild-secret';
 const ADMIN = { email: 'widget-editor@asb.example.org', password: 'Widget-password-1' };
@@ -51,7 +46,7 @@ describe.runIf(!chromiumMissing)('admin home page: the public site widget', () =
   let site: http.Server;
   let siteAnswer: 'state' | 'error' = 'state';
   const signatures: boolean[] = [];
-  let browser: import('playwright-core').Browser;
+  let browser: Browser;
   let baseUrl: string;
 
   beforeAll(async () => {

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error plain ESM module for other packages' tests
 import { startCms } from '../harness/index.mjs';
 
 /** The harness other packages use: a seeded CMS on a free port, stopped and cleaned up on request. */

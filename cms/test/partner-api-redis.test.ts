@@ -6,7 +6,6 @@ import { createApiToken, listen, REDIS_URL, redisSkipReason, requestFrom } from 
 import { RedisCounters } from '../src/api-protection/rate-limit';
 import { closeRedisClients, redisClient } from '../src/api-protection/redis';
 import { RedisResponseStore } from '../src/api-protection/response-store';
-// @ts-expect-error plain ESM module for other packages' tests
 import { startCms } from '../harness/index.mjs';
 
 /**
