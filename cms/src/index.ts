@@ -9,6 +9,7 @@ import { ensurePublicPermissions } from './setup/public-permissions';
 import { checkProductionSecrets } from './setup/production-secrets';
 import { importOnFirstStart } from './content-import/first-start';
 import { bootstrapEditorial } from './editorial';
+import { batchGraphqlLoads } from './graphql/batched-loads';
 import { bootstrapApiProtection, destroyApiProtection, registerApiProtection } from './api-protection';
 
 export default {
@@ -28,6 +29,8 @@ export default {
     await ensurePublicPermissions(strapi);
     await applyEditorHints(strapi);
     bootstrapApiProtection(strapi);
+    // One query per relation field and page of entries, not one per entry.
+    batchGraphqlLoads(strapi);
     await importOnFirstStart(strapi);
     // Preview token, signed rebuild calls to the site, the site's build state for editors.
     await bootstrapEditorial(strapi);
