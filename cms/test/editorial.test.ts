@@ -101,7 +101,37 @@ describe.runIf(!skip)(`editorial loop (CMS side) on ${databaseKind}`, () => {
       expect(Number(expires)).toBeGreaterThan(Date.now());
       expect(url.searchParams.get('signature')).toBe(hmac(PREVIEW_SECRET, `${url.pathname}\ndraft\n${expires}`));
     }
-    expect(await preview.getPreviewUrl('api::home-page.home-page', { documentId: 'x', locale: 'ka' })).toBeFalsy();
+  });
+
+  it('signs preview links for both single types in both locales, with or without their documentId', async () => {
+    const preview = cms.strapi.plugin('content-manager').service('preview') as {
+      getPreviewUrl(uid: string, params: Record<string, unknown>): Promise<string | undefined>;
+    };
+    const pages = { 'api::home-page.home-page': 'home', 'api::organisation-setting.organisation-setting': 'contact' };
+    for (const [uid, page] of Object.entries(pages)) {
+      // The Content Manager's controller fills in a single type's documentId; the path does not depend on it.
+      const { documentId } = (await cms.strapi.documents(uid as never).findFirst({ locale: 'ka' } as never))!;
+      for (const locale of ['ka', 'en']) {
+        for (const [params, status] of [
+          [{ documentId, locale, status: 'draft' }, 'draft'],
+          [{ locale, status: 'published' }, 'published'],
+        ] as const) {
+          const link = await preview.getPreviewUrl(uid, params);
+          expect(link, `${uid} ${JSON.stringify(params)}`).toBeTruthy();
+          const url = new URL(link!);
+          expect(url.origin).toBe('https://site.example.org');
+          expect(url.pathname).toBe(`/preview/${locale}/${page}/`);
+          expect(url.searchParams.get('status')).toBe(status);
+          const expires = url.searchParams.get('expires')!;
+          expect(Number(expires)).toBeGreaterThan(Date.now());
+          expect(url.searchParams.get('signature')).toBe(
+            hmac(PREVIEW_SECRET, `${url.pathname}\n${status}\n${expires}`),
+          );
+        }
+      }
+    }
+    // A type the site cannot show has no link (the panel then says there is no preview).
+    expect(await preview.getPreviewUrl('plugin::upload.file', { documentId: 'x', locale: 'ka' })).toBeFalsy();
   });
 
   it('keeps a token whose key is PREVIEW_TOKEN, which reads drafts and can do nothing else', async () => {

@@ -7,7 +7,15 @@ import { startSiteServer, type SiteServer } from '../server/site-server.mjs';
 import { signedHeaders } from '../server/signing.mjs';
 import { htmlFiles } from '../server/verify.mjs';
 import { freePort } from './support/browser';
-import { adminSession, EDITORIAL_SECRETS, PROJECT, signedNotice, waitFor } from './support/editorial';
+import {
+  adminSession,
+  EDITORIAL_SECRETS,
+  HOME_PAGE,
+  ORGANISATION,
+  PROJECT,
+  signedNotice,
+  waitFor,
+} from './support/editorial';
 
 /**
  * The editorial loop end to end: a real CMS (with the preview handler and the rebuild notifier), the
@@ -119,6 +127,129 @@ describe('preview', () => {
       expect((await res.json()).error).toMatch(/^Preview refused: /);
       expect(res.headers.get('cache-control')).toMatch(/no-store/);
     }
+  });
+});
+
+describe('preview of the home page and the organisation settings', () => {
+  const stamp = Date.now();
+  const draft = {
+    title: `Draft home title ${stamp}`,
+    intro: `Draft home intro ${stamp}`,
+    tagline: `Draft tagline ${stamp}`,
+    // The CMS accepts digits, spaces and brackets; unique so that only the draft can show it.
+    phone: `+995 (32) ${String(stamp).slice(-7)}`,
+  };
+  const footer = (html: string) => html.slice(html.indexOf('<footer'));
+  /** What the public reads through the API, REST and GraphQL. */
+  async function publicApi() {
+    const rest = await Promise.all(
+      ['home-page', 'organisation-setting'].map(async (type) =>
+        (await fetch(`${cms.url}/api/${type}?locale=en`)).text(),
+      ),
+    );
+    const graphql = await fetch(`${cms.url}/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        query: '{ homePage(locale: "en") { title intro } organisationSetting(locale: "en") { tagline phone } }',
+      }),
+    });
+    expect(graphql.status).toBe(200);
+    return [...rest, await graphql.text()].join('\n');
+  }
+
+  beforeAll(async () => {
+    await admin.saveSingle(HOME_PAGE, 'en', {
+      title: draft.title,
+      intro: [{ type: 'paragraph', children: [{ type: 'text', text: draft.intro }] }],
+    });
+    await admin.saveSingle(ORGANISATION, 'en', { tagline: draft.tagline, phone: draft.phone });
+  });
+
+  it('shows the draft home page, with the draft settings in it and in the footer, and nowhere public', async () => {
+    const link = await admin.previewUrl(HOME_PAGE, undefined, 'en');
+    expect(link).toMatch(new RegExp(`^${site.url}/preview/en/home/\\?`));
+    const res = await fetch(link!);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    for (const value of [draft.title, draft.intro, draft.tagline]) expect(html).toContain(value);
+    expect(footer(html)).toContain(draft.phone);
+    // The same component as the static home page: its sections, with the draft's text.
+    const live = await text('/en/');
+    for (const value of Object.values(draft)) expect(live).not.toContain(value);
+    expect(html.match(/<section class="wide"/g)?.length).toBe(live.match(/<section class="wide"/g)?.length);
+    expect(res.headers.get('cache-control')).toMatch(/no-store/);
+    expect(res.headers.get('x-robots-tag')).toMatch(/noindex/);
+    expect(res.headers.get('content-security-policy')).toBe('frame-ancestors http://cms.example.org');
+    expect(html).toMatch(/<meta name="robots" content="noindex"/);
+    expect(html).not.toMatch(/data-pagefind-body/);
+
+    // Each locale previews its own text: the English draft title is not the Georgian home page's.
+    const ka = await fetch((await admin.previewUrl(HOME_PAGE, undefined, 'ka'))!);
+    expect(ka.status).toBe(200);
+    expect(await ka.text()).not.toContain(draft.title);
+
+    const api = await publicApi();
+    for (const value of Object.values(draft)) expect(api).not.toContain(value);
+    expect(await text('/sitemap.xml')).not.toContain('/preview/');
+  });
+
+  it('shows draft organisation settings on the contact page, the published ones when asked, and nowhere public', async () => {
+    const link = await admin.previewUrl(ORGANISATION, undefined, 'en');
+    expect(link).toMatch(new RegExp(`^${site.url}/preview/en/contact/\\?`));
+    const res = await fetch(link!);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    const main = html.slice(html.indexOf('<main'), html.indexOf('<footer'));
+    expect(main).toContain(draft.tagline);
+    expect(main).toContain(draft.phone);
+    expect(footer(html)).toContain(draft.phone);
+    const live = await text('/en/contact/');
+    expect(live).not.toContain(draft.tagline);
+    expect(live).not.toContain(draft.phone);
+    expect(html.match(/<dt>/g)?.length).toBe(live.match(/<dt>/g)?.length);
+    expect(res.headers.get('cache-control')).toMatch(/no-store/);
+    expect(res.headers.get('x-robots-tag')).toMatch(/noindex/);
+    expect(html).toMatch(/<meta name="robots" content="noindex"/);
+    expect(html).not.toMatch(/data-pagefind-body/);
+
+    // The panel's "published" tab shows what is live, not the draft.
+    const published = await fetch((await admin.previewUrl(ORGANISATION, undefined, 'en', 'published'))!);
+    expect(published.status).toBe(200);
+    const publishedHtml = await published.text();
+    expect(publishedHtml).not.toContain(draft.tagline);
+    expect(publishedHtml).not.toContain(draft.phone);
+
+    const api = await publicApi();
+    expect(api).not.toContain(draft.tagline);
+    expect(api).not.toContain(draft.phone);
+  });
+
+  it('refuses a request without the signature, with a wrong one, for another page or status, or expired', async () => {
+    const home = new URL((await admin.previewUrl(HOME_PAGE, undefined, 'ka'))!);
+    const contact = new URL((await admin.previewUrl(ORGANISATION, undefined, 'ka'))!);
+    const refused: URL[] = [];
+    for (const link of [home, contact]) {
+      const wrong = new URL(link);
+      wrong.searchParams.set('signature', '0'.repeat(64));
+      const published = new URL(link);
+      published.searchParams.set('status', 'published');
+      const expired = new URL(link);
+      expired.searchParams.set('expires', String(Date.now() - 1000));
+      refused.push(new URL(link.pathname, link), wrong, published, expired);
+    }
+    // A link signed for one page does not open the other.
+    const swapped = new URL(home);
+    swapped.pathname = contact.pathname;
+    refused.push(swapped);
+    for (const url of refused) {
+      const res = await fetch(url);
+      expect(res.status, url.href).toBe(403);
+      expect((await res.json()).error).toMatch(/^Preview refused: /);
+      expect(res.headers.get('cache-control')).toMatch(/no-store/);
+    }
+    // The links themselves open.
+    for (const link of [home, contact]) expect((await fetch(link)).status, link.href).toBe(200);
   });
 });
 

@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { DEFAULT_LOCALE, LOCALES, type Locale } from '@asb/shared';
+import { DEFAULT_LOCALE, LOCALES, type Locale, type SiteSettingsQuery } from '@asb/shared';
 
 export type DocumentType = 'programmes' | 'projects' | 'socialEnterprises' | 'partners' | 'funders';
 export type Doc<T extends DocumentType> = CollectionEntry<T>['data'];
@@ -118,19 +118,44 @@ export function localeStaticPaths() {
   return LOCALES.map((locale) => ({ params: { locale } }));
 }
 
-export async function settingsFor(locale: Locale) {
-  const entries = await getCollection('settings');
-  const own = entries.find((e) => e.id === locale)?.data;
-  const fallback = entries.find((e) => e.id === DEFAULT_LOCALE)?.data;
+export type Organisation = NonNullable<SiteSettingsQuery['organisation']>;
+export type HomeContent = NonNullable<SiteSettingsQuery['home']>;
+
+/** The organisation's details and the home page's text in one locale, each saying which language it is in. */
+export interface Settings {
+  organisation: Organisation;
+  organisationLocale: Locale;
+  home: HomeContent | null;
+  homeLocale: Locale;
+}
+
+/**
+ * The settings a page in `locale` shows: its own translation, else the default locale's. Undefined
+ * without organisation details in either. The build (published) and the preview (drafts) share it.
+ */
+export function resolveSettings(
+  byLocale: Partial<Record<Locale, SiteSettingsQuery>>,
+  locale: Locale,
+): Settings | undefined {
+  const own = byLocale[locale];
+  const fallback = byLocale[DEFAULT_LOCALE];
   const organisation = own?.organisation ?? fallback?.organisation;
-  if (!organisation)
-    throw new Error(`The CMS has no organisation settings in ${DEFAULT_LOCALE}: publish them before building`);
+  if (!organisation) return undefined;
   return {
     organisation,
-    organisationLocale: (own?.organisation ? locale : DEFAULT_LOCALE) as Locale,
+    organisationLocale: own?.organisation ? locale : DEFAULT_LOCALE,
     home: own?.home ?? fallback?.home ?? null,
-    homeLocale: (own?.home ? locale : DEFAULT_LOCALE) as Locale,
+    homeLocale: own?.home ? locale : DEFAULT_LOCALE,
   };
+}
+
+/** The published settings, from the content store. */
+export async function settingsFor(locale: Locale): Promise<Settings> {
+  const entries = await getCollection('settings');
+  const settings = resolveSettings(Object.fromEntries(entries.map((e) => [e.id, e.data])), locale);
+  if (!settings)
+    throw new Error(`The CMS has no organisation settings in ${DEFAULT_LOCALE}: publish them before building`);
+  return settings;
 }
 
 /** A getStaticPaths result: every document of `type` in every locale. */

@@ -5,14 +5,16 @@ import {
   PartnersDocument,
   ProgrammesDocument,
   ProjectsDocument,
+  SiteSettingsDocument,
   SocialEnterprisesDocument,
   DEFAULT_LOCALE,
   type Locale,
+  type SiteSettingsQuery,
   type TypedDocumentNode,
 } from '@asb/shared';
 import { verifyPreviewLink } from '../../server/signing.mjs';
 import { cmsUrl } from './cms-client';
-import { SEGMENT, type Doc, type DocumentType, type Page } from './content';
+import { resolveSettings, SEGMENT, type Doc, type DocumentType, type Page, type Settings } from './content';
 import { byIds } from './graphql-variants';
 
 /*
@@ -65,6 +67,23 @@ export function checkPreviewRequest(url: URL): string | null {
   });
 }
 
+/** The response refusing a request the CMS did not sign, or null when the request may see the preview. */
+export function previewRefusal(url: URL): Response | null {
+  const problem = checkPreviewRequest(url);
+  if (!problem) return null;
+  // A site without the secret is the operator's to fix (503), not a bad link (403).
+  return refusal(problem === 'previews are not configured (PREVIEW_SECRET)' ? 503 : 403, `Preview refused: ${problem}`);
+}
+
+/** The version the (signed) link asks for. */
+export function previewStatus(url: URL): 'draft' | 'published' {
+  return url.searchParams.get('status') === 'published' ? 'published' : 'draft';
+}
+
+export function setPreviewHeaders(response: { headers: Headers }): void {
+  for (const [name, value] of Object.entries(previewHeaders())) response.headers.set(name, value);
+}
+
 export class PreviewError extends Error {
   constructor(
     readonly status: number,
@@ -72,6 +91,24 @@ export class PreviewError extends Error {
   ) {
     super(message);
   }
+}
+
+/** A client with the preview token, which may read drafts. */
+function previewClient(): GraphQLClient {
+  const token = process.env.PREVIEW_TOKEN;
+  if (!token) throw new PreviewError(503, 'Previews are not configured on the site (PREVIEW_TOKEN)');
+  return new GraphQLClient(`${cmsUrl()}/graphql`, {
+    headers: { Authorization: `Bearer ${token}`, 'User-Agent': 'asb-web-preview' },
+  });
+}
+
+function cmsFailure(error: unknown, what: string): PreviewError {
+  // graphql-request's ClientError, recognised by shape (see cms-client.ts).
+  const response = (error as { response?: { status?: number; errors?: { message: string }[] } }).response;
+  const why = response
+    ? (response.errors?.map((e) => e.message).join('; ') ?? `HTTP ${response.status}`)
+    : (error as Error).message;
+  return new PreviewError(502, `The CMS did not return ${what} (${why})`);
 }
 
 /**
@@ -84,11 +121,7 @@ export async function loadPreview<T extends DocumentType>(
   locale: Locale,
   status: 'draft' | 'published',
 ) {
-  const token = process.env.PREVIEW_TOKEN;
-  if (!token) throw new PreviewError(503, 'Previews are not configured on the site (PREVIEW_TOKEN)');
-  const client = new GraphQLClient(`${cmsUrl()}/graphql`, {
-    headers: { Authorization: `Bearer ${token}`, 'User-Agent': 'asb-web-preview' },
-  });
+  const client = previewClient();
   const document = byIds(DOCUMENTS[type], { status: status === 'draft' ? 'DRAFT' : 'PUBLISHED' });
   const versions: Partial<Record<Locale, Doc<T>>> = {};
   await Promise.all(
@@ -100,11 +133,7 @@ export async function loadPreview<T extends DocumentType>(
         const node = result.page?.nodes[0];
         if (node) versions[l] = { ...node, locale: l } as Doc<T>;
       } catch (error) {
-        const response = (error as { response?: { status?: number; errors?: { message: string }[] } }).response;
-        const why = response
-          ? (response.errors?.map((e) => e.message).join('; ') ?? `HTTP ${response.status}`)
-          : (error as Error).message;
-        throw new PreviewError(502, `The CMS did not return the ${status} (${why})`);
+        throw cmsFailure(error, `the ${status}`);
       }
     }),
   );
@@ -125,4 +154,30 @@ export async function loadPreview<T extends DocumentType>(
   };
   const alternates = LOCALES.map((l) => ({ locale: l, path: pathIn(l), exists: translations.includes(l) }));
   return { page, alternates };
+}
+
+/**
+ * The organisation settings and the home page as the CMS has them now (drafts, or the published
+ * versions), as a page in `locale` shows them: the build's settings query, asking for that status.
+ */
+export async function loadSettingsPreview(locale: Locale, status: 'draft' | 'published'): Promise<Settings> {
+  const client = previewClient();
+  const byLocale: Partial<Record<Locale, SiteSettingsQuery>> = {};
+  // The page's own translation, and the default locale's for what is not translated.
+  const needed = [...new Set([locale, DEFAULT_LOCALE])];
+  await Promise.all(
+    needed.map(async (l) => {
+      try {
+        byLocale[l] = await client.request(SiteSettingsDocument, {
+          locale: l,
+          status: status === 'draft' ? 'DRAFT' : 'PUBLISHED',
+        });
+      } catch (error) {
+        throw cmsFailure(error, `the ${status} settings`);
+      }
+    }),
+  );
+  const settings = resolveSettings(byLocale, locale);
+  if (!settings) throw new PreviewError(404, `No ${status} organisation settings in the CMS`);
+  return settings;
 }

@@ -10,6 +10,8 @@ export const EDITORIAL_SECRETS = {
 };
 
 export const PROJECT = 'api::project.project';
+export const HOME_PAGE = 'api::home-page.home-page';
+export const ORGANISATION = 'api::organisation-setting.organisation-setting';
 
 /** The admin API, as the Content Manager uses it: what an editor's clicks send. */
 export async function adminSession(cmsUrl: string) {
@@ -36,16 +38,19 @@ export async function adminSession(cmsUrl: string) {
     /** Saves a draft, as "Save" does. */
     save: (uid: string, documentId: string, locale: string, data: Record<string, unknown>) =>
       call('PUT', `${doc(uid, documentId)}?locale=${locale}`, { ...data, locale }),
+    /** Saves a single type's draft, as "Save" does. */
+    saveSingle: (uid: string, locale: string, data: Record<string, unknown>) =>
+      call('PUT', `/content-manager/single-types/${uid}?locale=${locale}`, { ...data, locale }),
     publish: (uid: string, documentId: string, locale: string) =>
       call('POST', `${doc(uid, documentId)}/actions/publish?locale=${locale}`, { locale }),
     unpublish: (uid: string, documentId: string, locale: string) =>
       call('POST', `${doc(uid, documentId)}/actions/unpublish?locale=${locale}`, { locale }),
-    /** The link the preview panel opens (the CMS's preview handler). */
-    previewUrl: async (uid: string, documentId: string, locale: string, status = 'draft') =>
+    /** The link the preview panel opens (the CMS's preview handler). Single types send no documentId. */
+    previewUrl: async (uid: string, documentId: string | undefined, locale: string, status = 'draft') =>
       (
         (await call(
           'GET',
-          `/content-manager/preview/url/${uid}?documentId=${documentId}&locale=${locale}&status=${status}`,
+          `/content-manager/preview/url/${uid}?${new URLSearchParams({ ...(documentId ? { documentId } : {}), locale, status })}`,
         )) as {
           data: { url?: string };
         }
