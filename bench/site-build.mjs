@@ -20,7 +20,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { startCms } from '../cms/harness/index.mjs';
-import { tempSiteDir } from '../web/scripts/build-site.mjs';
+import { astroBuildArgs, tempSiteDir } from '../web/scripts/build-site.mjs';
 import { median, table } from './support/stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -31,18 +31,14 @@ const { values } = parseArgs({
 const sizes = values.sizes.split(',');
 const runs = Number(values.runs);
 
-function timed(args, env) {
+/** `astro build` exactly as the site's build script runs it (heap cap included), timed and measured. */
+function timedBuild(env) {
   const rssFile = path.join(os.tmpdir(), `asb-bench-rss-${process.pid}-${Date.now()}`);
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(
       process.execPath,
-      [
-        '--import',
-        path.join(here, 'support/max-rss.mjs'),
-        path.join(webDir, 'node_modules/astro/bin/astro.mjs'),
-        ...args,
-      ],
+      astroBuildArgs({ env: { ...process.env, ...env }, preload: [path.join(here, 'support/max-rss.mjs')] }),
       {
         cwd: webDir,
         env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BENCH_RSS_FILE: rssFile, ...env },
@@ -56,7 +52,7 @@ function timed(args, env) {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const rss = fs.existsSync(rssFile) ? Number(fs.readFileSync(rssFile, 'utf8')) : NaN;
       fs.rmSync(rssFile, { force: true });
-      if (code !== 0) reject(new Error(`astro ${args.join(' ')} failed:\n${output.slice(-3000)}`));
+      if (code !== 0) reject(new Error(`astro build failed:\n${output.slice(-3000)}`));
       const marks = [...output.matchAll(/\[bench-fetch\] (\d+) (\d+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
       const fetchMs = marks.length ? Math.max(...marks.map((m) => m[1])) - Math.min(...marks.map((m) => m[0])) : NaN;
       resolve({ ms, rss, fetchMs });
@@ -107,7 +103,7 @@ for (const size of sizes) {
     for (let run = 1; run <= runs; run++) {
       fs.rmSync(path.join(webDir, 'node_modules/.astro'), { recursive: true, force: true });
       fs.rmSync(outDir, { recursive: true, force: true });
-      const build = await timed(['build'], env);
+      const build = await timedBuild(env);
       const site = path.join(outDir, 'client');
       pages = fs.readdirSync(site, { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
       const f = floor(site);

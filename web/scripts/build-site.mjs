@@ -20,10 +20,34 @@ export function tempSiteDir(prefix = 'site-') {
   return fs.mkdtempSync(path.join(webDir, '.tmp', prefix));
 }
 
+/**
+ * The JavaScript heap an `astro build` may use, in MB. V8 otherwise lets the heap grow towards a
+ * quarter of the machine's memory before collecting hard: building 5,000 synthetic projects peaked
+ * at 1.85 GB resident with the default and 1.31 GB capped at 768 MB, at no measurable cost in time.
+ * A much larger site may need more: the build then fails, saying so, and the live site stays as it is.
+ */
+export function buildHeapMb(env = process.env) {
+  const value = env.SITE_BUILD_HEAP_MB ?? '768';
+  const mb = Number(value);
+  if (!Number.isInteger(mb) || mb < 256)
+    throw new Error(`SITE_BUILD_HEAP_MB must be a whole number of MB, at least 256, not "${value}"`);
+  return mb;
+}
+
+/** Node's arguments for `astro build`, with the heap cap; `preload` modules are --import'ed first (benchmarks). */
+export function astroBuildArgs({ env = process.env, preload = [] } = {}) {
+  return [
+    `--max-old-space-size=${buildHeapMb(env)}`,
+    ...preload.flatMap((module) => ['--import', module]),
+    path.join(webDir, 'node_modules/astro/bin/astro.mjs'),
+    'build',
+  ];
+}
+
 /** Runs `astro build` in a child process (Astro keeps global state) and returns its combined output. */
 export function astroBuild({ env = {}, quiet = false } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(webDir, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    const child = spawn(process.execPath, astroBuildArgs({ env: { ...process.env, ...env } }), {
       cwd: webDir,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -45,6 +69,9 @@ export function astroBuild({ env = {}, quiet = false } = {}) {
 
 /** The lines of Astro's output that say what went wrong, without the stack trace. */
 function buildError(output) {
+  if (/heap out of memory|Reached heap limit/.test(output)) {
+    return `The build ran out of memory (its JavaScript heap is capped at ${buildHeapMb()} MB): raise SITE_BUILD_HEAP_MB.`;
+  }
   const lines = output.split('\n').filter((l) => l.trim() && !/^\s+at /.test(l) && !/Stack trace/.test(l));
   return lines.slice(-12).join('\n');
 }

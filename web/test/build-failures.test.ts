@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { freePort } from './support/browser';
 import { startCms } from '@asb/cms/harness';
-import { buildSite, tempSiteDir } from '../scripts/build-site.mjs';
+import { astroBuildArgs, buildSite, tempSiteDir } from '../scripts/build-site.mjs';
 
 /** A build that cannot be complete fails with the cause, and publishes nothing. */
 async function failedBuild(cmsUrl: string) {
@@ -53,5 +53,14 @@ describe('a site build that cannot be complete', () => {
     } finally {
       await cms.stop();
     }
+  });
+});
+
+describe('the build’s memory cap', () => {
+  it('runs astro build with the heap SITE_BUILD_HEAP_MB sets, and refuses a value that is not one, naming it', () => {
+    expect(astroBuildArgs({ env: {} })[0]).toBe('--max-old-space-size=768');
+    expect(astroBuildArgs({ env: { SITE_BUILD_HEAP_MB: '2048' } })[0]).toBe('--max-old-space-size=2048');
+    expect(() => astroBuildArgs({ env: { SITE_BUILD_HEAP_MB: 'lots' } })).toThrow(/SITE_BUILD_HEAP_MB .*"lots"/);
+    expect(() => astroBuildArgs({ env: { SITE_BUILD_HEAP_MB: '64' } })).toThrow(/at least 256/);
   });
 });
