@@ -57,12 +57,21 @@ function pageOf<T extends DocumentType>(type: T, versions: Partial<Record<Locale
   return { type, locale, doc, contentLocale, translations, path: `/${locale}/${SEGMENT[type]}/${doc.slug}/` };
 }
 
-/** All pages of a type in a locale, in the CMS's order. */
-export async function pagesOf<T extends DocumentType>(type: T, locale: Locale): Promise<Page<T>[]> {
-  const index = await loadIndex();
-  return [...(index[type] as Index[T]).values()].map((versions) =>
-    pageOf(type, versions as Partial<Record<Locale, Doc<T>>>, locale),
-  );
+const pageLists = new Map<string, Promise<Page<DocumentType>[]>>();
+
+/** All pages of a type in a locale, in the CMS's order. Made once per build; callers must not change the list. */
+export function pagesOf<T extends DocumentType>(type: T, locale: Locale): Promise<Page<T>[]> {
+  const key = `${type}/${locale}`;
+  let pages = pageLists.get(key);
+  if (!pages) {
+    pages = loadIndex().then((index) =>
+      [...(index[type] as Index[T]).values()].map((versions) =>
+        pageOf(type, versions as Partial<Record<Locale, Doc<T>>>, locale),
+      ),
+    );
+    pageLists.set(key, pages);
+  }
+  return pages as Promise<Page<T>[]>;
 }
 
 /** The page of one document in a locale (for links between documents), or undefined if it is not published. */
@@ -81,21 +90,40 @@ export async function pagesFor<T extends DocumentType>(
   return pages.filter((p): p is Page<T> => p !== undefined);
 }
 
-/** Documents of `type` whose relation `field` points at `documentId`: the other side of a relation. */
+const linkIndexes = new Map<string, Promise<Map<string, Page<DocumentType>[]>>>();
+
+/**
+ * Documents of `type` whose relation `field` points at `documentId`: the other side of a relation.
+ * Every page of a partner, funder, programme or project asks this, so the answer for all targets is
+ * indexed at the first question: scanning the list on each page made a 5,000-project build quadratic.
+ */
 export async function pagesLinkingTo<T extends DocumentType>(
   type: T,
   field: string,
   documentId: string,
   locale: Locale,
-) {
-  const pages = await pagesOf(type, locale);
-  return pages.filter((page) => {
-    const value = (page.doc as Record<string, unknown>)[field] as
-      { documentId: string } | { documentId: string }[] | null;
-    return Array.isArray(value)
-      ? value.some((ref) => ref?.documentId === documentId)
-      : value?.documentId === documentId;
-  });
+): Promise<Page<T>[]> {
+  const key = `${type}/${field}/${locale}`;
+  let index = linkIndexes.get(key);
+  if (!index) {
+    index = pagesOf(type, locale).then((pages) => {
+      const byTarget = new Map<string, Page<DocumentType>[]>();
+      for (const page of pages) {
+        const value = (page.doc as Record<string, unknown>)[field] as
+          { documentId: string } | ({ documentId: string } | null)[] | null;
+        const targets = new Set((Array.isArray(value) ? value : [value]).map((ref) => ref?.documentId));
+        for (const target of targets) {
+          if (!target) continue;
+          const linking = byTarget.get(target);
+          if (linking) linking.push(page);
+          else byTarget.set(target, [page]);
+        }
+      }
+      return byTarget;
+    });
+    linkIndexes.set(key, index);
+  }
+  return [...((await index).get(documentId) ?? [])] as Page<T>[];
 }
 
 /** The same document in every locale, paired by documentId: for the language switcher and hreflang. */
