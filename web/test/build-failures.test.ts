@@ -58,7 +58,7 @@ describe('a site build that cannot be complete', () => {
 
 describe('the build’s memory cap', () => {
   it('runs astro build with the heap SITE_BUILD_HEAP_MB sets, and refuses a value that is not one, naming it', () => {
-    expect(astroBuildArgs({ env: {} })[0]).toBe('--max-old-space-size=768');
+    expect(astroBuildArgs({ env: {} })[0]).toBe('--max-old-space-size=1024');
     expect(astroBuildArgs({ env: { SITE_BUILD_HEAP_MB: '2048' } })[0]).toBe('--max-old-space-size=2048');
     expect(() => astroBuildArgs({ env: { SITE_BUILD_HEAP_MB: 'lots' } })).toThrow(/SITE_BUILD_HEAP_MB .*"lots"/);
     expect(() => astroBuildArgs({ env: { SITE_BUILD_HEAP_MB: '64' } })).toThrow(/at least 256/);
