@@ -49,7 +49,8 @@ export function astroBuildArgs({ env = process.env, preload = [] } = {}) {
 /** Runs `astro build` in a child process (Astro keeps global state) and returns its combined output. */
 export function astroBuild({ env = {}, quiet = false } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, astroBuildArgs({ env: { ...process.env, ...env } }), {
+    const buildEnv = { ...process.env, ...env };
+    const child = spawn(process.execPath, astroBuildArgs({ env: buildEnv }), {
       cwd: webDir,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -64,15 +65,15 @@ export function astroBuild({ env = {}, quiet = false } = {}) {
     child.once('error', reject);
     child.once('exit', (code) => {
       if (code === 0) resolve(output);
-      else reject(Object.assign(new Error(`The site build failed:\n${buildError(output)}`), { output }));
+      else reject(Object.assign(new Error(`The site build failed:\n${buildError(output, buildEnv)}`), { output }));
     });
   });
 }
 
 /** The lines of Astro's output that say what went wrong, without the stack trace. */
-function buildError(output) {
+function buildError(output, env) {
   if (/heap out of memory|Reached heap limit/.test(output)) {
-    return `The build ran out of memory (its JavaScript heap is capped at ${buildHeapMb()} MB): raise SITE_BUILD_HEAP_MB.`;
+    return `The build ran out of memory (its JavaScript heap is capped at ${buildHeapMb(env)} MB): raise SITE_BUILD_HEAP_MB.`;
   }
   const lines = output.split('\n').filter((l) => l.trim() && !/^\s+at /.test(l) && !/Stack trace/.test(l));
   return lines.slice(-12).join('\n');

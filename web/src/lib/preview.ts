@@ -8,6 +8,7 @@ import {
   SiteSettingsDocument,
   SocialEnterprisesDocument,
   DEFAULT_LOCALE,
+  isLocale,
   type Locale,
   type SiteSettingsQuery,
   type TypedDocumentNode,
@@ -67,21 +68,42 @@ export function checkPreviewRequest(url: URL): string | null {
   });
 }
 
-/** The response refusing a request the CMS did not sign, or null when the request may see the preview. */
-export function previewRefusal(url: URL): Response | null {
-  const problem = checkPreviewRequest(url);
-  if (!problem) return null;
-  // A site without the secret is the operator's to fix (503), not a bad link (403).
-  return refusal(problem === 'previews are not configured (PREVIEW_SECRET)' ? 503 : 403, `Preview refused: ${problem}`);
+/** What a preview route hands servePreview: Astro's `Astro`. */
+interface PreviewRoute {
+  url: URL;
+  params: Record<string, string | undefined>;
+  response: { headers: Headers };
 }
 
-/** The version the (signed) link asks for. */
-export function previewStatus(url: URL): 'draft' | 'published' {
-  return url.searchParams.get('status') === 'published' ? 'published' : 'draft';
-}
-
-export function setPreviewHeaders(response: { headers: Headers }): void {
-  for (const [name, value] of Object.entries(previewHeaders())) response.headers.set(name, value);
+/**
+ * The steps every preview route takes, in this order: refuse a link the CMS did not sign (403; 503
+ * when the site has no PREVIEW_SECRET, which is the operator's to fix), refuse an unknown locale,
+ * load what the link asks for (a PreviewError becomes its refusal), then mark the answer as a
+ * preview (no-store, noindex, framable by the CMS only). Returns the refusal or the loaded data.
+ */
+export async function servePreview<T>(
+  route: PreviewRoute,
+  load: (locale: Locale, status: 'draft' | 'published') => Promise<T>,
+): Promise<Response | { locale: Locale; data: T }> {
+  const problem = checkPreviewRequest(route.url);
+  if (problem) {
+    return refusal(
+      problem === 'previews are not configured (PREVIEW_SECRET)' ? 503 : 403,
+      `Preview refused: ${problem}`,
+    );
+  }
+  const { locale } = route.params;
+  if (!locale || !isLocale(locale)) return refusal(404, 'No such preview');
+  const status = route.url.searchParams.get('status') === 'published' ? 'published' : 'draft';
+  let data: T;
+  try {
+    data = await load(locale, status);
+  } catch (error) {
+    if (error instanceof PreviewError) return refusal(error.status, error.message);
+    throw error;
+  }
+  for (const [name, value] of Object.entries(previewHeaders())) route.response.headers.set(name, value);
+  return { locale, data };
 }
 
 export class PreviewError extends Error {
