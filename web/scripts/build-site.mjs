@@ -80,13 +80,13 @@ function buildError(output, env) {
 }
 
 /** One search index for both languages, so a search on either finds pages in both. */
-export async function indexSite(siteDir) {
+export async function indexSite(siteDir, outputPath = path.join(siteDir, 'pagefind')) {
   const pagefind = await import('pagefind');
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ka' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   const added = await index.addDirectory({ path: siteDir });
   if (added.errors.length > 0) throw new Error(`Pagefind could not index ${siteDir}: ${added.errors.join('; ')}`);
-  await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
+  await index.writeFiles({ outputPath });
   await pagefind.close();
   return added.page_count;
 }

@@ -2,14 +2,19 @@ export interface BuildEntry {
   id: string;
   at: string;
   pages: number;
+  /** From the start of the build to its pages being served. */
   ms: number;
-  /** Milliseconds per step: astro, search, verify, switch. */
+  /** From the start of the build to its own search index being served (set once indexed). */
+  searchMs?: number;
+  /** Milliseconds per step: astro, verify, switch, search (before verify on a first build, after the switch otherwise). */
   phases?: Record<string, number>;
 }
 export interface SiteStatus {
   live: string | null;
   building: boolean;
   followUpQueued: boolean;
+  /** The live build's search index is being written; search serves the previous one meanwhile. */
+  indexing: boolean;
   buildsStarted: number;
   lastChange: Record<string, unknown> | null;
   lastSuccess: (BuildEntry & { triggers: unknown[] }) | null;

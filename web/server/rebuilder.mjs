@@ -1,14 +1,16 @@
 // Rebuilds the site after the CMS publishes, and switches what the server serves only when the new
 // build is complete and checked. Layout of the builds folder (SITE_BUILDS_DIR):
 //   .staging/                  the build in progress (renamed to <id> once checked)
-//   <id>/client, <id>/server   one Astro build each, never modified after it went live
+//   <id>/client, <id>/server   one Astro build each; its pages are never modified after it went live
+//   <id>/search                the build's Pagefind index, served as <id>/client/pagefind (a symlink)
 //   current -> <id>            the live build (a symlink, replaced by an atomic rename)
 //   .cache/                    Astro's cache: content store with the sync token, incremental pages
 //   state.json                 history and status, for editors and for rollback
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { astroBuild, clientDir, indexSite } from '../scripts/build-site.mjs';
+import { astroBuild } from '../scripts/build-site.mjs';
+import { borrowSearchIndex, ownSearchIndex, searchIndexOf } from './search-index.mjs';
 import { verifyBuild } from './verify.mjs';
 
 const ID_PATTERN = /^\d{8}-\d{6}-\d{3}-[0-9a-f]{4}$/;
@@ -25,6 +27,7 @@ export class Rebuilder {
   #idle = [];
   #timer = null;
   #scheduled = [];
+  #indexing = false;
 
   /**
    * @param {object} options
@@ -82,11 +85,19 @@ export class Rebuilder {
       live: this.live(),
       building: this.#building,
       followUpQueued: this.#pending,
+      indexing: this.#indexing,
       buildsStarted: this.state.buildsStarted,
       lastChange: this.state.lastChange,
       lastSuccess: this.state.lastSuccess,
       lastFailure: this.state.lastFailure,
-      builds: this.state.history.map(({ id, at, pages, ms, phases }) => ({ id, at, pages, ms, phases })),
+      builds: this.state.history.map(({ id, at, pages, ms, searchMs, phases }) => ({
+        id,
+        at,
+        pages,
+        ms,
+        searchMs,
+        phases,
+      })),
     };
   }
 
@@ -174,8 +185,12 @@ export class Rebuilder {
           },
         }),
       );
-      await phase('search', () => indexSite(clientDir(outDir)));
+      // The live build's index is served until this build has its own (see search-index.mjs). The first
+      // build has none to borrow, and a build that cannot borrow indexes before it goes live.
       const liveId = this.live();
+      const borrowed = liveId ? searchIndexOf(path.join(this.buildsDir, liveId)) : null;
+      if (borrowed) borrowSearchIndex(outDir, borrowed);
+      else await phase('search', () => ownSearchIndex(outDir));
       const livePages = liveId ? this.state.history.find((b) => b.id === liveId)?.pages : undefined;
       const pages = await phase('verify', async () => verifyBuild({ outDir, report, livePages }));
       fs.renameSync(outDir, finalDir);
@@ -185,6 +200,8 @@ export class Rebuilder {
       this.state.history.push(entry);
       this.state.lastSuccess = { ...entry, triggers };
       this.log(`live: ${id}, ${pages} pages in ${(entry.ms / 1000).toFixed(1)} s ${JSON.stringify(phases)}`);
+      this.#saveState();
+      if (borrowed) await this.#indexLive(entry, finalDir, triggers);
       this.#prune();
     } catch (error) {
       const reason = String(error?.message ?? error).slice(0, 2000);
@@ -197,6 +214,29 @@ export class Rebuilder {
     } finally {
       fs.rmSync(report, { recursive: true, force: true });
       this.#saveState();
+    }
+  }
+
+  /**
+   * Gives a build that went live with a borrowed index its own. A failure leaves the pages live and
+   * search on the earlier index, and is reported; the next build indexes again.
+   */
+  async #indexLive(entry, buildDir, triggers) {
+    this.#indexing = true;
+    const at = Date.now();
+    try {
+      await ownSearchIndex(buildDir);
+      entry.phases.search = Date.now() - at;
+      // From the start of the build to the new index being served.
+      entry.searchMs = Date.now() - at + entry.ms;
+      if (this.state.lastSuccess?.id === entry.id) this.state.lastSuccess = { ...entry, triggers };
+      this.log(`search index of ${entry.id} live in ${((Date.now() - at) / 1000).toFixed(1)} s`);
+    } catch (error) {
+      const reason = `Build ${entry.id} is live, but its search index failed, so search still shows an earlier build: ${String(error?.message ?? error).slice(0, 2000)}`;
+      this.state.lastFailure = { at: new Date().toISOString(), reason, triggers };
+      this.log(reason);
+    } finally {
+      this.#indexing = false;
     }
   }
 
@@ -213,6 +253,12 @@ export class Rebuilder {
     const live = this.live();
     const kept = this.state.history.slice(-this.keep);
     const keepIds = new Set([...kept.map((b) => b.id), live]);
+    // A kept build may still serve an older build's search index.
+    for (const id of [...keepIds]) {
+      const index = id && searchIndexOf(path.join(this.buildsDir, id));
+      const owner = index ? path.relative(this.buildsDir, index).split(path.sep)[0] : undefined;
+      if (owner && ID_PATTERN.test(owner)) keepIds.add(owner);
+    }
     for (const name of fs.readdirSync(this.buildsDir)) {
       if (ID_PATTERN.test(name) && !keepIds.has(name))
         fs.rmSync(path.join(this.buildsDir, name), { recursive: true, force: true });

@@ -5,6 +5,7 @@ import { startCms, type RunningCms } from '@asb/cms/harness';
 import { buildSite } from '../scripts/build-site.mjs';
 import { startSiteServer, type SiteServer } from '../server/site-server.mjs';
 import { signedHeaders } from '../server/signing.mjs';
+import { indexedPages, searchIndexOf } from '../server/search-index.mjs';
 import { htmlFiles } from '../server/verify.mjs';
 import { freePort } from './support/browser';
 import {
@@ -44,6 +45,12 @@ async function status() {
   const res = await fetch(`${site.url}/_site/status`, { headers: signedHeaders(secret, 'GET /_site/status') });
   expect(res.status).toBe(200);
   return (await res.json()) as ReturnType<SiteServer['rebuilder']['status']>;
+}
+/** What the live build's search serves: its own index once it has one (see server/search-index.mjs). */
+function liveSearch() {
+  const live = fs.readlinkSync(path.join(buildsDir, 'current'));
+  const index = searchIndexOf(path.join(buildsDir, live));
+  return { live, index, pages: index ? indexedPages(index) : [] };
 }
 /** Waits until the site has built everything the CMS told it about. */
 async function settled() {
@@ -283,12 +290,19 @@ describe('publish → rebuild → live', () => {
     await admin.publish(PROJECT, project!.documentId, 'en');
     await waitFor('the edit to be served', async () => (await text(`/en/projects/${project!.slug}/`)).includes(title));
     expect(await text('/en/projects/')).toContain(title);
-    const s = await status();
+    // The pages go live first; the search index follows, in the build's own folder.
+    const s = await settled();
     expect(s.lastSuccess?.id).toBe(s.live);
     expect(fs.readlinkSync(path.join(buildsDir, 'current'))).toBe(s.live);
+    const search = liveSearch();
+    expect(search.index).toBe(fs.realpathSync(path.join(buildsDir, s.live!, 'search')));
+    const indexed = search.pages.find((p) => p.url === `/en/projects/${project!.slug}/`);
+    expect(indexed?.content).toContain(title);
+    expect(s.lastSuccess?.searchMs).toBeGreaterThan(s.lastSuccess!.ms);
+    expect((await get('/pagefind/pagefind.js')).status).toBe(200);
   }, 120_000);
 
-  it('removes an unpublished document: its pages, the links to it and the sitemap entry', async () => {
+  it('removes an unpublished document: its pages, the links to it, the sitemap entry and the search index entries', async () => {
     const projects = await publishedProjects('ka');
     const project = projects[projects.length - 1]!;
     const en = (await publishedProjects('en')).find((p) => p.documentId === project.documentId)!;
@@ -302,6 +316,11 @@ describe('publish → rebuild → live', () => {
     const live = path.join(buildsDir, 'current', 'client');
     for (const file of htmlFiles(live))
       expect(fs.readFileSync(file, 'utf8')).not.toContain(`/projects/${project.slug}/"`);
+    await settled();
+    const urls = liveSearch().pages.map((p) => p.url);
+    expect(urls).toContain(`/ka/projects/${projects[0]!.slug}/`);
+    expect(urls).not.toContain(`/ka/projects/${project.slug}/`);
+    expect(urls).not.toContain(`/en/projects/${en.slug}/`);
   });
 
   it('builds at most twice for 20 publishes in a burst, and serves the last one', async () => {

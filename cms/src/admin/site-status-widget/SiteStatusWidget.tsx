@@ -7,6 +7,8 @@ interface SiteState {
   live: string | null;
   building: boolean;
   followUpQueued?: boolean;
+  /** The new pages are live; their search index follows a few seconds later. */
+  indexing?: boolean;
   lastSuccess: { id: string; at: string } | null;
   lastFailure: { at: string; reason: string } | null;
 }
@@ -75,7 +77,8 @@ export const SiteStatusWidget = () => {
       )}
       {state.building ? (
         <Typography variant="omega" fontWeight="bold" textColor="primary600" data-testid="asb-site-status-building">
-          Building…{state.followUpQueued ? ' (another build is queued)' : ''}
+          {state.indexing ? 'Updating the search index (the new pages are live)…' : 'Building…'}
+          {state.followUpQueued ? ' (another build is queued)' : ''}
         </Typography>
       ) : null}
       {state.lastFailure ? (
