@@ -19,18 +19,29 @@ export function htmlFiles(dir) {
     .map((f) => path.join(dir, f));
 }
 
-/** Where a site-internal URL path is served from, or null when nothing in the build answers it. */
-function resolves(clientDir, urlPath) {
-  let decoded;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return false;
-  }
-  const file = path.join(clientDir, decoded);
-  if (!file.startsWith(clientDir)) return false;
-  if (decoded.endsWith('/')) return fs.existsSync(path.join(file, 'index.html'));
-  return fs.existsSync(file);
+/**
+ * Answers whether a site-internal URL path resolves in the build, from one listing of the folder:
+ * a build has tens of thousands of pages, each linking to much the same few dozen targets, and a
+ * file-system call per link took seconds. Paths outside the listing (through the search index's
+ * symlink) are asked of the file system, once each.
+ */
+function linkResolver(clientDir, files) {
+  const known = new Map();
+  return (urlPath) => {
+    let answer = known.get(urlPath);
+    if (answer !== undefined) return answer;
+    let decoded;
+    try {
+      decoded = decodeURIComponent(urlPath);
+    } catch {
+      decoded = null;
+    }
+    const file =
+      decoded === null ? null : path.join(clientDir, decoded.endsWith('/') ? `${decoded}index.html` : decoded);
+    answer = file !== null && file.startsWith(clientDir + path.sep) && (files.has(file) || fs.existsSync(file));
+    known.set(urlPath, answer);
+    return answer;
+  };
 }
 
 /**
@@ -39,6 +50,13 @@ function resolves(clientDir, urlPath) {
  */
 export function verifyBuild({ outDir, report, livePages }) {
   const client = path.join(outDir, 'client');
+  const files = new Set(
+    fs
+      .readdirSync(client, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.join(entry.parentPath, entry.name)),
+  );
+  const resolves = linkResolver(client, files);
   const problems = [];
   for (const [name, segment] of Object.entries(SEGMENTS)) {
     const file = path.join(report, `${name}.json`);
@@ -54,27 +72,27 @@ export function verifyBuild({ outDir, report, livePages }) {
       const found = fs.existsSync(dir)
         ? fs
             .readdirSync(dir, { withFileTypes: true })
-            .filter((e) => e.isDirectory() && fs.existsSync(path.join(dir, e.name, 'index.html'))).length
+            .filter((e) => e.isDirectory() && files.has(path.join(dir, e.name, 'index.html'))).length
         : 0;
       if (found !== expected) problems.push(`${locale}/${segment}: expected ${expected} pages, found ${found}`);
     }
   }
   for (const locale of LOCALES) {
     for (const rest of ['', 'contact/', 'search/', ...Object.values(SEGMENTS).map((s) => `${s}/`)]) {
-      if (!resolves(client, `/${locale}/${rest}`)) problems.push(`missing page /${locale}/${rest}`);
+      if (!resolves(`/${locale}/${rest}`)) problems.push(`missing page /${locale}/${rest}`);
     }
   }
   for (const file of ['sitemap.xml', 'robots.txt', 'pagefind/pagefind.js']) {
     if (!fs.existsSync(path.join(client, file))) problems.push(`missing ${file}`);
   }
-  const pages = htmlFiles(client);
+  const pages = [...files].filter((f) => f.endsWith('.html'));
   const broken = new Set();
   for (const file of pages) {
     const html = fs.readFileSync(file, 'utf8');
     for (const match of html.matchAll(/\s(?:href|src)="(\/[^"#?]*)/g)) {
       const target = match[1];
       if (target.startsWith('//') || target.startsWith('/_image') || target.startsWith('/preview/')) continue;
-      if (!resolves(client, target)) broken.add(`${path.relative(client, file)} → ${target}`);
+      if (!resolves(target)) broken.add(`${path.relative(client, file)} → ${target}`);
     }
   }
   if (broken.size > 0) problems.push(`${broken.size} broken links: ${[...broken].slice(0, 5).join(', ')}`);
