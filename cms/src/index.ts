@@ -10,6 +10,7 @@ import { checkProductionSecrets } from './setup/production-secrets';
 import { importOnFirstStart } from './content-import/first-start';
 import { bootstrapEditorial } from './editorial';
 import { batchGraphqlLoads } from './graphql/batched-loads';
+import { registerDocumentStamps } from './graphql/document-stamps';
 import { bootstrapApiProtection, destroyApiProtection, registerApiProtection } from './api-protection';
 
 export default {
@@ -22,6 +23,9 @@ export default {
     strapi.documents.use(relationSync(strapi) as never);
     // Partner API: read-only tokens reach what the public reaches; content writes clear the response cache.
     registerApiProtection(strapi);
+    // Every published document's stamps in one query, for the site's incremental builds. Here, not in
+    // bootstrap: the GraphQL plugin builds its schema in its bootstrap, before the app's.
+    registerDocumentStamps(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -23,11 +23,30 @@ export interface CostLimits {
 }
 
 /**
+ * What a list field without `pagination` declares in its schema extensions (`costExtension(n)`):
+ * how many objects it counts as. Without it such a field would cost as one object, however long
+ * the list it returns (src/graphql/document-stamps.ts lists a whole type in one field).
+ */
+export interface CostExtension {
+  items: number;
+}
+
+export function costExtension(items: number): { cost: CostExtension } {
+  return { cost: { items } };
+}
+
+function declaredItems(extensions: unknown): number | undefined {
+  const items = (extensions as { cost?: Partial<CostExtension> } | null | undefined)?.cost?.items;
+  return typeof items === 'number' ? items : undefined;
+}
+
+/**
  * The depth limit alone lets a query ask for 100 programmes × 100 projects × 100 funders × …
  * within eight levels, or repeat one big list under fifty aliases. The cost estimates the
  * objects a query can make the CMS read, before it runs:
  *
  *   cost(field with `pagination`) = page size × (1 + cost of its selection)
+ *   cost(field declaring items)   = declared items × (1 + cost of its selection)
  *   cost(any other object field)  = 1 + cost of its selection
  *   cost(scalar, introspection)   = 0
  *
@@ -89,7 +108,9 @@ export function queryCost(context: ValidationContext, operation: OperationDefini
     const type = getNamedType(definition.type);
     const perItem = 1 + (isCompositeType(type) ? selectionSetCost(node.selectionSet, type) : 0);
     const paginated = definition.args.some((arg) => arg.name === 'pagination');
-    return paginated ? pageSize(node) * perItem : perItem;
+    if (paginated) return pageSize(node) * perItem;
+    const items = declaredItems(definition.extensions);
+    return items === undefined ? perItem : items * perItem;
   };
 
   const pageSize = (node: FieldNode): number => {
@@ -127,7 +148,8 @@ export function costLimitRule(limits: CostLimits) {
           new GraphQLError(
             `Query cost ${cost} is above the maximum of ${limits.maxCost} (GraphQL query cost limit). Every list ` +
               `multiplies the cost of what it selects by its page size (${limits.defaultPageSize} when not given, ` +
-              `${limits.maxPageSize} when it is a variable without a default); ask for smaller pages or fewer nested lists.`,
+              `${limits.maxPageSize} when it is a variable without a default, and a whole-type list such as projectStamps by ` +
+              `the number of objects its schema declares); ask for smaller pages or fewer nested lists.`,
             { nodes: [node], extensions: { code: 'QUERY_TOO_COSTLY', cost, maxCost: limits.maxCost } },
           ),
         );
