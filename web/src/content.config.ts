@@ -2,12 +2,17 @@ import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import {
   FundersDocument,
+  FunderStampsDocument,
   PartnersDocument,
+  PartnerStampsDocument,
   ProgrammesDocument,
+  ProgrammeStampsDocument,
   ProjectsDocument,
+  ProjectStampsDocument,
   SiteSettingsDocument,
   SLUG_PATTERN,
   SocialEnterprisesDocument,
+  SocialEnterpriseStampsDocument,
   type FundersQuery,
   type PartnersQuery,
   type ProgrammesQuery,
@@ -35,11 +40,11 @@ const checked = <T>(shape: z.ZodRawShape) =>
 
 export const collections = {
   programmes: defineCollection({
-    loader: collectionLoader('programmes', ProgrammesDocument),
+    loader: collectionLoader('programmes', ProgrammesDocument, ProgrammeStampsDocument),
     schema: checked<NodeOf<ProgrammesQuery>>({ title: text, summary: text }),
   }),
   projects: defineCollection({
-    loader: collectionLoader('projects', ProjectsDocument),
+    loader: collectionLoader('projects', ProjectsDocument, ProjectStampsDocument),
     schema: checked<NodeOf<ProjectsQuery>>({
       title: text,
       summary: text,
@@ -47,15 +52,15 @@ export const collections = {
     }),
   }),
   socialEnterprises: defineCollection({
-    loader: collectionLoader('socialEnterprises', SocialEnterprisesDocument),
+    loader: collectionLoader('socialEnterprises', SocialEnterprisesDocument, SocialEnterpriseStampsDocument),
     schema: checked<NodeOf<SocialEnterprisesQuery>>({ name: text, summary: text }),
   }),
   partners: defineCollection({
-    loader: collectionLoader('partners', PartnersDocument),
+    loader: collectionLoader('partners', PartnersDocument, PartnerStampsDocument),
     schema: checked<NodeOf<PartnersQuery>>({ name: text }),
   }),
   funders: defineCollection({
-    loader: collectionLoader('funders', FundersDocument),
+    loader: collectionLoader('funders', FundersDocument, FunderStampsDocument),
     schema: checked<NodeOf<FundersQuery>>({ name: text }),
   }),
   settings: defineCollection({

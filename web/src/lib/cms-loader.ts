@@ -2,7 +2,7 @@ import type { Loader } from 'astro/loaders';
 import type { TypedDocumentNode } from '@asb/shared';
 import { LOCALES, type Locale } from '@asb/shared';
 import { cmsRequest, CmsError } from './cms-client';
-import { reportEntries, syncCollection } from './cms-sync';
+import { reportEntries, syncCollection, type StampsDocument } from './cms-sync';
 
 interface PageInfo {
   page: number;
@@ -34,6 +34,8 @@ const CONCURRENCY = 4;
 export function collectionLoader<TNode extends { documentId: string }>(
   name: string,
   document: TypedDocumentNode<PageResult<TNode>, PageVariables>,
+  /** What incremental builds list first (shared/graphql/sync.graphql). */
+  stamps: StampsDocument,
 ): Loader {
   return {
     name: `cms-${name}`,
@@ -43,7 +45,7 @@ export function collectionLoader<TNode extends { documentId: string }>(
       const started = Date.now();
       // The rebuilder's builds fetch only what changed since the last one (see cms-sync.ts).
       if (process.env.SITE_INCREMENTAL === '1') {
-        reportEntries(name, await syncCollection(name, document, context));
+        reportEntries(name, await syncCollection(name, document, stamps, context));
         if (process.env.BENCH_TIMING === '1') console.log(`[bench-fetch] ${started} ${Date.now()}`);
         return;
       }

@@ -3,49 +3,63 @@ import path from 'node:path';
 import type { LoaderContext } from 'astro/loaders';
 import { LOCALES, type Locale, type TypedDocumentNode } from '@asb/shared';
 import { cmsRequest, cmsUrl, CmsError } from './cms-client';
-import { byIds, stampsOf, type Stamp } from './graphql-variants';
+import { byIds } from './graphql-variants';
 
 /*
  * Incremental fetching for the rebuilder (SITE_INCREMENTAL=1). Astro keeps the content store between
  * builds (in the cache folder); the loader keeps, beside it, a sync token: each entry's
  * updatedAt|publishedAt as the CMS last reported it, and the CMS it came from. A build first lists
- * every published document's stamps (three short fields, paged): an id missing from the list was
- * unpublished or deleted and is dropped; an id with a different stamp is new or edited and is
- * fetched in full. Everything else is taken from the store as it is.
+ * every published document's stamps (three short fields, one request per type and locale: the CMS's
+ * `<type>Stamps` query): an id missing from the list was unpublished or deleted and is dropped; an
+ * id with a different stamp is new or edited and is fetched in full. Everything else is taken from
+ * the store as it is.
  *
  * A plain "updatedAt > token" filter is not enough: it cannot see deletions, and publishing a draft
  * saved before the last build carries the draft's older updatedAt. The stamp list sees both.
  */
 
 const PAGE_SIZE = Number(process.env.CMS_PAGE_SIZE ?? 100);
-const CONCURRENCY = 4;
 
 type SyncState = { source: string; stamps: Record<string, string> };
 
+export interface Stamp {
+  documentId: string;
+  updatedAt?: string | null;
+  publishedAt?: string | null;
+}
+
+/** A `<Type>Stamps` query of shared/graphql/sync.graphql. */
+export type StampsDocument = TypedDocumentNode<
+  { stamps: Stamp[]; list: { pageInfo: { total: number } } | null },
+  { locale: string }
+>;
+
 const stampOf = (s: Stamp) => `${s.updatedAt ?? ''}|${s.publishedAt ?? ''}`;
 
-async function pagedStamps(name: string, document: ReturnType<typeof stampsOf>, locale: Locale): Promise<Stamp[]> {
-  const what = (page: number) => `${name} changes (${locale}, page ${page})`;
-  const first = await cmsRequest(document, { locale, page: 1, pageSize: PAGE_SIZE }, what(1));
-  if (!first.page) throw new CmsError(`The CMS returned no ${name} list for ${locale}`);
-  const { pageCount, total } = first.page.pageInfo;
-  const nodes = [...first.page.nodes];
-  for (let page = 2; page <= pageCount; page += CONCURRENCY) {
-    const batch = await Promise.all(
-      Array.from({ length: Math.min(CONCURRENCY, pageCount - page + 1) }, (_, i) =>
-        cmsRequest(document, { locale, page: page + i, pageSize: PAGE_SIZE }, what(page + i)),
-      ),
-    );
-    for (const result of batch) nodes.push(...(result.page?.nodes ?? []));
+/**
+ * The stamps come unpaged; the same request asks for the total of the list the full build pages
+ * through, and a list of another length is refused, as a short page would be: the site is never
+ * built from a list that lost documents (a limit added to the CMS's query, the two disagreeing on
+ * what is published). The two are separate SQL queries, so a publish between them makes them
+ * differ once: that is asked again before giving up.
+ */
+async function listStamps(name: string, document: StampsDocument, locale: Locale): Promise<Stamp[]> {
+  for (let attempt = 1; ; attempt++) {
+    const result = await cmsRequest(document, { locale }, `${name} changes (${locale})`);
+    if (!result.list) throw new CmsError(`The CMS returned no ${name} list for ${locale}`);
+    const { total } = result.list.pageInfo;
+    if (result.stamps.length === total) return result.stamps;
+    if (attempt === 2)
+      throw new CmsError(
+        `Listed ${result.stamps.length} ${name} in ${locale} but the CMS reports ${total}: refusing to build`,
+      );
   }
-  if (nodes.length !== total)
-    throw new CmsError(`Listed ${nodes.length} ${name} in ${locale} but the CMS reports ${total}: refusing to build`);
-  return nodes;
 }
 
 export async function syncCollection<TNode extends { documentId: string }>(
   name: string,
   document: TypedDocumentNode<any, any>,
+  stampsDocument: StampsDocument,
   { store, meta, parseData, generateDigest, logger }: LoaderContext,
 ): Promise<Set<string>> {
   const previous = JSON.parse(meta.get('sync') ?? 'null') as SyncState | null;
@@ -54,12 +68,11 @@ export async function syncCollection<TNode extends { documentId: string }>(
   const known = previous?.source === source ? previous.stamps : {};
   if (previous?.source !== source) store.clear();
   const stamps: Record<string, string> = {};
-  const listing = stampsOf(document);
   const full = byIds(document);
   let fetched = 0;
   for (const locale of LOCALES) {
     const changed: string[] = [];
-    for (const stamp of await pagedStamps(name, listing, locale)) {
+    for (const stamp of await listStamps(name, stampsDocument, locale)) {
       const id = `${locale}/${stamp.documentId}`;
       stamps[id] = stampOf(stamp);
       if (known[id] !== stamps[id] || !store.has(id)) changed.push(stamp.documentId);

@@ -49,32 +49,3 @@ export function byIds<TResult>(
     field.arguments.push({ kind: 'Argument', name: name('status'), value: { kind: 'EnumValue', value: status } });
   return doc as never;
 }
-
-export interface Stamp {
-  documentId: string;
-  updatedAt?: string | null;
-  publishedAt?: string | null;
-}
-
-/**
- * The same list with only what tells whether a document changed: a few bytes per document, so the
- * incremental build learns additions, edits and deletions without fetching content.
- */
-export function stampsOf(
-  document: TypedDocumentNode<any, any>,
-): TypedDocumentNode<
-  { page: { pageInfo: { page: number; pageCount: number; pageSize: number; total: number }; nodes: Stamp[] } | null },
-  { locale: string; page: number; pageSize: number }
-> {
-  const doc = structuredClone(document) as unknown as Node;
-  const nodes = pageField(doc).selectionSet.selections.find((s: Node) => s.name.value === 'nodes');
-  nodes.selectionSet.selections = ['documentId', 'updatedAt', 'publishedAt'].map((f) => ({
-    kind: 'Field',
-    name: name(f),
-  }));
-  // Fragments no longer spread would make the query invalid.
-  doc.definitions = doc.definitions.filter(
-    (d: Node) => d.kind === 'OperationDefinition' || d.name.value === 'PageInfo',
-  );
-  return doc as never;
-}
