@@ -21,7 +21,14 @@ export default defineConfig({
   output: 'static',
   adapter: node({ mode: 'standalone' }),
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  build: {
+    format: 'directory',
+    inlineStylesheets: 'always',
+    // A publish restores most pages from the incremental cache: file-system calls, which Astro makes
+    // one path at a time by default. Four at a time took the 17,748 restores of a 5,000-project site
+    // from 9–10 s to about 4 s here (patches/astro@7.3.5.patch makes them hard links).
+    concurrency: 4,
+  },
   compressHTML: true,
   // Georgian script only: Latin text uses the system font, so a page never downloads a second font file.
   fonts: [

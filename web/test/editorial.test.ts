@@ -365,18 +365,33 @@ describe('publish → rebuild → live', () => {
     }
   });
 
-  it('rolls back to the previous build with one command', async () => {
-    const s = await settled();
-    const previous = s.builds[s.builds.length - 2]!;
+  it('rolls back with one command to the previous build, exactly as it was served', async () => {
+    const [project] = await publishedProjects('en');
+    const url = `/en/projects/${project!.slug}/`;
+    const before = await text(url);
+    // A build with nothing changed restores the page from Astro's cache (a hard link to the cached
+    // copy); a newer build re-renders it. The older build must keep its own bytes: the cache must
+    // never be rewritten in place.
+    const started = (await settled()).buildsStarted;
+    await fetch(`${site.url}/_site/rebuild`, { method: 'POST', ...signedNotice(secret) });
+    await waitFor('a build with no changes', async () => (await settled()).buildsStarted > started);
+    const previous = (await settled()).live;
+    expect(await text(url)).toBe(before);
+    const title = `Rolled back ${Date.now()}`;
+    await admin.save(PROJECT, project!.documentId, 'en', { title, slug: project!.slug });
+    await admin.publish(PROJECT, project!.documentId, 'en');
+    await waitFor('the edit to be served', async () => (await text(url)).includes(title));
+    await settled();
     const res = await fetch(`${site.url}/_site/rollback`, {
       method: 'POST',
       ...signedNotice(secret, { event: 'rollback' }),
     });
     expect(res.status).toBe(200);
-    expect((await res.json()).live).toBe(previous.id);
-    expect(fs.readlinkSync(path.join(buildsDir, 'current'))).toBe(previous.id);
-    expect(site.liveBuild()).toBe(previous.id);
-  });
+    expect((await res.json()).live).toBe(previous);
+    expect(fs.readlinkSync(path.join(buildsDir, 'current'))).toBe(previous);
+    expect(site.liveBuild()).toBe(previous);
+    expect(await text(url)).toBe(before);
+  }, 120_000);
 
   it('keeps the live site when an entry is invalid, and reports why', async () => {
     const before = await settled();
