@@ -36,10 +36,17 @@ export function buildHeapMb(env = process.env) {
   return mb;
 }
 
-/** Node's arguments for `astro build`, with the heap cap; `preload` modules are --import'ed first (benchmarks). */
+/**
+ * Node's arguments for `astro build`, with the heap cap; `preload` modules are --import'ed first (benchmarks).
+ * A build allocates short-lived objects by the gigabyte (the content store parsed and serialised,
+ * pages rendered); young-generation space of 64 MB instead of V8's 16 MB halves how often it is
+ * collected. A publish's incremental build at 5,000 projects: 21.3 s against 24.1 s (medians of 3,
+ * alternating), with the same peak memory.
+ */
 export function astroBuildArgs({ env = process.env, preload = [] } = {}) {
   return [
     `--max-old-space-size=${buildHeapMb(env)}`,
+    '--max-semi-space-size=64',
     ...preload.flatMap((module) => ['--import', module]),
     path.join(webDir, 'node_modules/astro/bin/astro.mjs'),
     'build',
