@@ -28,6 +28,8 @@ export class Rebuilder {
   #timer = null;
   #scheduled = [];
   #indexing = false;
+  /** The build check's memory of page files' links (see verify.mjs): most pages are the same files build after build. */
+  #linkCache = new Map();
 
   /**
    * @param {object} options
@@ -192,7 +194,9 @@ export class Rebuilder {
       if (borrowed) borrowSearchIndex(outDir, borrowed);
       else await phase('search', () => ownSearchIndex(outDir));
       const livePages = liveId ? this.state.history.find((b) => b.id === liveId)?.pages : undefined;
-      const pages = await phase('verify', async () => verifyBuild({ outDir, report, livePages }));
+      const pages = await phase('verify', async () =>
+        verifyBuild({ outDir, report, livePages, linkCache: this.#linkCache }),
+      );
       fs.renameSync(outDir, finalDir);
       await phase('switch', () => this.activate(id, finalDir));
       this.#point(id);

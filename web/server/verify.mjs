@@ -45,10 +45,33 @@ function linkResolver(clientDir, files) {
 }
 
 /**
+ * The site-internal links of a page. Most pages of a publish's build are hard links to the same
+ * bytes an earlier build had (Astro's incremental cache, see patches/), so their links are taken
+ * from `cache`, keyed by the file's inode, size and modification time: reading and scanning every
+ * page again took most of the check. A key is never reused for other bytes: cached copies are
+ * replaced, not rewritten, and a recycled inode number comes with a new modification time.
+ */
+function linksOf(file, cache, seen) {
+  const stat = fs.statSync(file, { bigint: true });
+  const key = `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}`;
+  let targets = seen.get(key) ?? cache?.get(key);
+  if (!targets) {
+    const html = fs.readFileSync(file, 'utf8');
+    targets = [...html.matchAll(/\s(?:href|src)="(\/[^"#?]*)/g)]
+      .map((match) => match[1])
+      .filter((t) => !t.startsWith('//') && !t.startsWith('/_image') && !t.startsWith('/preview/'));
+  }
+  seen.set(key, targets);
+  return targets;
+}
+
+/**
  * Throws with every problem found (up to a few per kind), or returns the page count.
  * `report` is the folder the loaders wrote their document lists to (SITE_BUILD_REPORT).
+ * `linkCache` (a Map the caller keeps between builds) remembers each page file's links; it is left
+ * holding this build's pages.
  */
-export function verifyBuild({ outDir, report, livePages }) {
+export function verifyBuild({ outDir, report, livePages, linkCache }) {
   const client = path.join(outDir, 'client');
   const files = new Set(
     fs
@@ -87,13 +110,15 @@ export function verifyBuild({ outDir, report, livePages }) {
   }
   const pages = [...files].filter((f) => f.endsWith('.html'));
   const broken = new Set();
+  const seen = new Map();
   for (const file of pages) {
-    const html = fs.readFileSync(file, 'utf8');
-    for (const match of html.matchAll(/\s(?:href|src)="(\/[^"#?]*)/g)) {
-      const target = match[1];
-      if (target.startsWith('//') || target.startsWith('/_image') || target.startsWith('/preview/')) continue;
+    for (const target of linksOf(file, linkCache, seen)) {
       if (!resolves(target)) broken.add(`${path.relative(client, file)} → ${target}`);
     }
+  }
+  if (linkCache) {
+    linkCache.clear();
+    for (const [key, targets] of seen) linkCache.set(key, targets);
   }
   if (broken.size > 0) problems.push(`${broken.size} broken links: ${[...broken].slice(0, 5).join(', ')}`);
   // Losing most of the site at once is more likely a CMS fault than an editorial decision.

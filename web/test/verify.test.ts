@@ -60,6 +60,14 @@ describe('verifyBuild', () => {
     );
   });
 
+  it('reads a page again when its file changed, with links remembered from an earlier check', () => {
+    const linkCache = new Map<string, string[]>();
+    expect(verifyBuild({ outDir, report, linkCache })).toBe(2 * (3 + SEGMENTS.length) + 2);
+    expect(linkCache.size).toBeGreaterThan(0);
+    page('ka/projects/first/', ['/ka/projects/gone/']);
+    expect(() => verifyBuild({ outDir, report, linkCache })).toThrow(/1 broken links: ka\/projects\/first\/index.html/);
+  });
+
   it('refuses a build whose search index is missing', () => {
     fs.rmSync(path.join(root, 'search'), { recursive: true });
     expect(() => verifyBuild({ outDir, report })).toThrow(/missing pagefind\/pagefind\.js/);
