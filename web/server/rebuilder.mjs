@@ -37,11 +37,13 @@ export class Rebuilder {
    * @param {string} options.cmsUrl
    * @param {Record<string,string>} [options.env] extra build environment (SITE_URL, ...)
    * @param {number} [options.keep] successful builds kept for rollback
-   * @param {number} [options.debounceMs] wait after the first change before building, to catch a burst
+   * @param {number} [options.debounceMs] wait after the first change before building, to catch the events
+   *   of one action (publishing both languages sends one per language, milliseconds apart); longer
+   *   bursts fold into the follow-up build
    * @param {(id: string, dir: string) => Promise<void>} options.activate makes a build live (starts serving it)
    * @param {(line: string) => void} [options.log]
    */
-  constructor({ buildsDir, cmsUrl, env = {}, keep = 5, debounceMs = 400, activate, log = () => {} }) {
+  constructor({ buildsDir, cmsUrl, env = {}, keep = 5, debounceMs = 150, activate, log = () => {} }) {
     this.buildsDir = path.resolve(buildsDir);
     this.cmsUrl = cmsUrl;
     this.env = env;

@@ -70,9 +70,11 @@ export async function syncCollection<TNode extends { documentId: string }>(
   const stamps: Record<string, string> = {};
   const full = byIds(document);
   let fetched = 0;
-  for (const locale of LOCALES) {
+  // Both languages' lists at once: a publish waits for the slowest of these requests, not their sum.
+  const listed = await Promise.all(LOCALES.map((locale) => listStamps(name, stampsDocument, locale)));
+  for (const [index, locale] of LOCALES.entries()) {
     const changed: string[] = [];
-    for (const stamp of await listStamps(name, stampsDocument, locale)) {
+    for (const stamp of listed[index]!) {
       const id = `${locale}/${stamp.documentId}`;
       stamps[id] = stampOf(stamp);
       if (known[id] !== stamps[id] || !store.has(id)) changed.push(stamp.documentId);
