@@ -238,7 +238,7 @@ export class Rebuilder {
       if (this.state.lastSuccess?.id === entry.id) this.state.lastSuccess = { ...entry, triggers };
       this.log(`search index of ${entry.id} live in ${((Date.now() - at) / 1000).toFixed(1)} s`);
     } catch (error) {
-      const reason = `Build ${entry.id} is live, but its search index failed, so search still shows an earlier build: ${String(error?.message ?? error).slice(0, 2000)}`;
+      const reason = `Build ${entry.id} is live, but its search index failed, so search still shows an earlier build; the next publish (or a rebuild call) indexes again: ${String(error?.message ?? error).slice(0, 2000)}`;
       this.state.lastFailure = { at: new Date().toISOString(), reason, triggers };
       this.log(reason);
     } finally {

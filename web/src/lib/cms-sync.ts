@@ -1,7 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { LoaderContext } from 'astro/loaders';
-import { LOCALES, type Locale, type TypedDocumentNode } from '@asb/shared';
+import {
+  LOCALES,
+  type Locale,
+  type ProjectStampsQuery,
+  type ProjectStampsQueryVariables,
+  type StampFragment,
+  type TypedDocumentNode,
+} from '@asb/shared';
 import { cmsRequest, cmsUrl, CmsError } from './cms-client';
 import { byIds } from './graphql-variants';
 
@@ -22,19 +29,13 @@ const PAGE_SIZE = Number(process.env.CMS_PAGE_SIZE ?? 100);
 
 type SyncState = { source: string; stamps: Record<string, string> };
 
-export interface Stamp {
-  documentId: string;
-  updatedAt?: string | null;
-  publishedAt?: string | null;
-}
+/**
+ * A `<Type>Stamps` query of shared/graphql/sync.graphql. The five have one generated shape; the
+ * projects query's type names it.
+ */
+export type StampsDocument = TypedDocumentNode<ProjectStampsQuery, ProjectStampsQueryVariables>;
 
-/** A `<Type>Stamps` query of shared/graphql/sync.graphql. */
-export type StampsDocument = TypedDocumentNode<
-  { stamps: Stamp[]; list: { pageInfo: { total: number } } | null },
-  { locale: string }
->;
-
-const stampOf = (s: Stamp) => `${s.updatedAt ?? ''}|${s.publishedAt ?? ''}`;
+const stampOf = (s: StampFragment) => `${s.updatedAt ?? ''}|${s.publishedAt ?? ''}`;
 
 /**
  * The stamps come unpaged; the same request asks for the total of the list the full build pages
@@ -43,7 +44,7 @@ const stampOf = (s: Stamp) => `${s.updatedAt ?? ''}|${s.publishedAt ?? ''}`;
  * what is published). The two are separate SQL queries, so a publish between them makes them
  * differ once: that is asked again before giving up.
  */
-async function listStamps(name: string, document: StampsDocument, locale: Locale): Promise<Stamp[]> {
+async function listStamps(name: string, document: StampsDocument, locale: Locale): Promise<StampFragment[]> {
   for (let attempt = 1; ; attempt++) {
     const result = await cmsRequest(document, { locale }, `${name} changes (${locale})`);
     if (!result.list) throw new CmsError(`The CMS returned no ${name} list for ${locale}`);
