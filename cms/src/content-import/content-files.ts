@@ -40,7 +40,7 @@ export const programmeFile = z.strictObject({
 export const projectFile = z.strictObject({
   key,
   programme: key.optional(),
-  status: z.enum(['planned', 'ongoing', 'completed']),
+  phase: z.enum(['planned', 'ongoing', 'completed']),
   startDate: partialDate.optional(),
   endDate: partialDate.optional(),
   countries: z.array(country).default([]),
