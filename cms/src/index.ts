@@ -9,6 +9,7 @@ import { ensurePublicPermissions } from './setup/public-permissions';
 import { checkProductionSecrets } from './setup/production-secrets';
 import { importOnFirstStart } from './content-import/first-start';
 import { bootstrapEditorial } from './editorial';
+import { guardFillFromLocale } from './editing/fill-from-locale';
 import { batchGraphqlLoads } from './graphql/batched-loads';
 import { registerDocumentStamps } from './graphql/document-stamps';
 import { bootstrapApiProtection, destroyApiProtection, registerApiProtection } from './api-protection';
@@ -32,6 +33,8 @@ export default {
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
     await applyEditorHints(strapi);
+    // "Fill in from another locale" leaves slugs and image descriptions for the editor to write.
+    guardFillFromLocale(strapi);
     bootstrapApiProtection(strapi);
     // One query per relation field and page of entries, not one per entry.
     batchGraphqlLoads(strapi);
