@@ -3,6 +3,7 @@ import { draftGuard } from './documents/draft-guard';
 import { localeGuard } from './documents/locale-guard';
 import { relationSync } from './documents/relation-sync';
 import { slugRules } from './documents/slugs';
+import { fieldRules } from './documents/field-rules';
 import { applyEditorHints } from './setup/editor-hints';
 import { ensureLocales } from './setup/locales';
 import { ensurePublicPermissions } from './setup/public-permissions';
@@ -21,6 +22,7 @@ export default {
     strapi.documents.use(draftGuard(strapi) as never);
     strapi.documents.use(localeGuard(strapi) as never);
     strapi.documents.use(slugRules(strapi) as never);
+    strapi.documents.use(fieldRules(strapi) as never);
     strapi.documents.use(relationSync(strapi) as never);
     // Partner API: read-only tokens reach what the public reaches; content writes clear the response cache.
     registerApiProtection(strapi);

@@ -25,6 +25,7 @@ if (chromiumMissing) console.warn(`skipping the admin form test: Chromium is not
 
 const ADMIN = { email: 'form-editor@asb.example.org', password: 'Form-password-1' };
 const PARTNER = 'api::partner.partner';
+const PROJECT = 'api::project.project';
 const failures = path.join(cmsDir, '.tmp/test-results/admin-form');
 
 describe.runIf(!chromiumMissing)('admin edit view: refusals keep the form, unpublish asks first', () => {
@@ -113,6 +114,12 @@ describe.runIf(!chromiumMissing)('admin edit view: refusals keep the form, unpub
     await expect.poll(() => page.getByLabel(/^name/i).inputValue(), { timeout: 30_000 }).toBe(target.name);
   };
 
+  /** The text of the elements an input names as its description: its hint, or its error once refused. */
+  const describedText = async (page: Page, input: ReturnType<Page['getByLabel']>) => {
+    const ids = ((await input.getAttribute('aria-describedby')) ?? '').split(' ').filter(Boolean);
+    return (await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()))).join(' ');
+  };
+
   for (const action of ['Save', 'Publish'] as const) {
     it(`a refused ${action} shows why next to the field and keeps every typed value`, async () => {
       await asEditor(`refused-${action.toLowerCase()}`, async (page) => {
@@ -126,11 +133,9 @@ describe.runIf(!chromiumMissing)('admin edit view: refusals keep the form, unpub
         // (the element the input names as its description), not only in a passing toast.
         const slug = page.getByLabel(/^slug/i);
         await expect.poll(() => slug.getAttribute('aria-invalid'), { timeout: 20_000 }).toBe('true');
-        const describedBy = ((await slug.getAttribute('aria-describedby')) ?? '').split(' ').filter(Boolean);
-        const described = (await Promise.all(describedBy.map((id) => page.locator(`[id="${id}"]`).textContent()))).join(
-          ' ',
+        expect(await describedText(page, slug)).toContain(
+          `"${takenSlug}" is already used by another partner in Georgian`,
         );
-        expect(described).toContain(`"${takenSlug}" is already used by another partner in Georgian`);
         // What the editor typed is still there, in both fields.
         expect(await page.getByLabel(/^name/i).inputValue()).toBe(typedName);
         expect(await page.getByLabel(/^slug/i).inputValue()).toBe(takenSlug);
@@ -140,6 +145,53 @@ describe.runIf(!chromiumMissing)('admin edit view: refusals keep the form, unpub
       });
     });
   }
+
+  it('a project that ends before it starts is refused under End, with both dates kept', async () => {
+    const project = (await strapi.documents(PROJECT).findFirst({ locale: 'ka', status: 'published' })) as unknown as {
+      documentId: string;
+      title: string;
+      summary: string;
+    };
+    await asEditor('refused-dates', async (page) => {
+      await page.goto(
+        `${baseUrl}/admin/content-manager/collection-types/${PROJECT}/${project.documentId}?plugins[i18n][locale]=ka`,
+      );
+      await expect.poll(() => page.getByLabel(/^title/i).inputValue(), { timeout: 30_000 }).toBe(project.title);
+      const summary = `${project.summary} ახალი წინადადება.`;
+      await page.getByLabel(/^summary/i).fill(summary);
+      await page.getByLabel(/^start/i).fill('2024-05');
+      await page.getByLabel(/^end/i).fill('2023');
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      const end = page.getByLabel(/^end/i);
+      await expect.poll(() => end.getAttribute('aria-invalid'), { timeout: 20_000 }).toBe('true');
+      expect(await describedText(page, end)).toContain('The project cannot end (2023) before it starts (2024-05)');
+      expect(await page.getByLabel(/^start/i).inputValue()).toBe('2024-05');
+      expect(await end.inputValue()).toBe('2023');
+      expect(await page.getByLabel(/^summary/i).inputValue()).toBe(summary);
+
+      // A date in a form the site cannot read is explained in words, not as a regular expression.
+      await end.fill('31.12.2025');
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await expect
+        .poll(() => describedText(page, end), { timeout: 20_000 })
+        .toContain('write a year (2024), a month (2024-05) or a day (2024-05-31)');
+      const stored = await strapi.documents(PROJECT).findOne({ documentId: project.documentId, locale: 'ka' });
+      expect(stored?.summary).toBe(project.summary);
+    });
+  });
+
+  it('a website without https:// is refused in words under Website', async () => {
+    await asEditor('refused-website', async (page) => {
+      await openPartner(page);
+      const website = page.getByLabel(/^website/i);
+      await website.fill('www.example.org');
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await expect
+        .poll(() => describedText(page, website), { timeout: 20_000 })
+        .toContain('"www.example.org" is not a web address: write it in full, starting with https://');
+      expect(await website.inputValue()).toBe('www.example.org');
+    });
+  });
 
   it('Unpublish asks for confirmation; Cancel keeps the page published, Confirm unpublishes it', async () => {
     await asEditor('unpublish-confirmation', async (page) => {
