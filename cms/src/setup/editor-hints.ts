@@ -53,6 +53,10 @@ export const EDITOR_HINTS: Record<string, Hints> = {
       label: 'Summary',
       description: 'One or two sentences for lists and search results (max. 400 characters).',
     },
+    image: {
+      label: 'Main photo',
+      description: 'Shown at the top of the project page, with alternative text in this language.',
+    },
     body: BODY,
     objectives: { label: 'Objectives', description: 'One item per objective.' },
     results: {
