@@ -4,6 +4,7 @@ import { localeGuard } from './documents/locale-guard';
 import { relationSync } from './documents/relation-sync';
 import { slugRules } from './documents/slugs';
 import { fieldRules } from './documents/field-rules';
+import { imageAltOnPublish } from './documents/image-alt';
 import { applyEditorHints } from './setup/editor-hints';
 import { ensureLocales } from './setup/locales';
 import { ensurePublicPermissions } from './setup/public-permissions';
@@ -23,6 +24,7 @@ export default {
     strapi.documents.use(localeGuard(strapi) as never);
     strapi.documents.use(slugRules(strapi) as never);
     strapi.documents.use(fieldRules(strapi) as never);
+    strapi.documents.use(imageAltOnPublish(strapi) as never);
     strapi.documents.use(relationSync(strapi) as never);
     // Partner API: read-only tokens reach what the public reaches; content writes clear the response cache.
     registerApiProtection(strapi);
