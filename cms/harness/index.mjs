@@ -15,7 +15,14 @@ import { createTestDatabase, TEST_SECRETS } from './databases.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-export async function startCms({ database = 'sqlite', contentDir, setup, env = {}, timeoutMs = 120_000 } = {}) {
+export async function startCms({
+  database = 'sqlite',
+  contentDir,
+  setup,
+  env = {},
+  serveAdminPanel = false,
+  timeoutMs = 120_000,
+} = {}) {
   const db = await createTestDatabase(database);
   const child = spawn(process.execPath, [path.join(here, 'serve.mjs')], {
     cwd: path.join(here, '..'),
@@ -28,6 +35,7 @@ export async function startCms({ database = 'sqlite', contentDir, setup, env = {
       IMPORT_ON_FIRST_START: 'true',
       ...(contentDir ? { CONTENT_DIR: contentDir } : {}),
       ...(setup ? { ASB_CMS_SETUP: setup } : {}),
+      ...(serveAdminPanel ? { ASB_SERVE_ADMIN: '1' } : {}),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
