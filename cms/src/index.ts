@@ -3,6 +3,7 @@ import { draftGuard } from './documents/draft-guard';
 import { localeGuard } from './documents/locale-guard';
 import { relationSync } from './documents/relation-sync';
 import { slugRules } from './documents/slugs';
+import { ensureAdminRoles, registerRoleConditions } from './setup/admin-roles';
 import { applyEditorHints } from './setup/editor-hints';
 import { ensureLocales } from './setup/locales';
 import { ensurePublicPermissions } from './setup/public-permissions';
@@ -32,6 +33,9 @@ export default {
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
     await applyEditorHints(strapi);
+    // Author and Editor: the condition first, or a delete permission that names it is granted without it.
+    await registerRoleConditions(strapi);
+    await ensureAdminRoles(strapi);
     bootstrapApiProtection(strapi);
     // One query per relation field and page of entries, not one per entry.
     batchGraphqlLoads(strapi);
