@@ -1,6 +1,9 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { SiteStatusPanel } from './site-status-panel/SiteStatusPanel';
 import { SiteStatusIcon } from './site-status-widget/icon';
+import { IntegerInput } from './fields/IntegerInput';
+import { arrangeListColumns } from './fields/list-columns';
+import { OPTION_LABELS } from './fields/option-labels';
 
 /**
  * Admin panel customisation:
@@ -13,7 +16,8 @@ import { SiteStatusIcon } from './site-status-widget/icon';
 type PanelApis = { addEditViewSidePanel(reducer: (panels: unknown[]) => unknown[]): void };
 
 export default {
-  config: { locales: [] },
+  // Enumeration options show these labels instead of their raw values (see fields/option-labels.ts).
+  config: { locales: [], translations: { en: OPTION_LABELS.en, ka: OPTION_LABELS.ka } },
   register(app: StrapiApp) {
     app.widgets.register({
       id: 'site-status',
@@ -22,11 +26,20 @@ export default {
       component: async () => (await import('./site-status-widget/SiteStatusWidget')).SiteStatusWidget,
     });
   },
-  bootstrap(app: Pick<StrapiApp, 'getPlugin'>) {
+  bootstrap(
+    app: Pick<StrapiApp, 'getPlugin'> & {
+      addFields(field: { type: string; Component: unknown }): void;
+      registerHook(name: string, fn: (...args: never[]) => unknown): void;
+    },
+  ) {
     // After Strapi's own panels (the entry's actions, then preview), as the content-manager's API adds them.
     (app.getPlugin('content-manager').apis as unknown as PanelApis).addEditViewSidePanel((panels) => [
       ...panels,
       SiteStatusPanel,
     ]);
+    // Years without thousands separators; other integers keep Strapi's input.
+    app.addFields({ type: 'integer', Component: IntegerInput });
+    // List views: locales present and missing, a short date, all columns inside 1280 px.
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', arrangeListColumns);
   },
 };
