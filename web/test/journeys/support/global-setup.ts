@@ -54,7 +54,21 @@ export default async function setup(project: TestProject) {
     await site.stop();
     await cms.stop();
     fs.rmSync(buildsDir, { recursive: true, force: true });
+    removeUploads();
   };
+}
+
+/**
+ * The images the journeys uploaded: the CMS's local upload provider keeps them (and their resized
+ * copies) in cms/public/uploads, beside a developer's own; the journeys' files are named journey-….
+ */
+function removeUploads() {
+  const uploads = path.join(import.meta.dirname, '../../../../cms/public/uploads');
+  if (!fs.existsSync(uploads)) return;
+  for (const name of fs.readdirSync(uploads)) {
+    if (/^(?:(?:thumbnail|small|medium|large)_)?journey_/.test(name))
+      fs.rmSync(path.join(uploads, name), { force: true });
+  }
 }
 
 declare module 'vitest' {

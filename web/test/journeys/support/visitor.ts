@@ -69,6 +69,21 @@ export async function waitUntilLive(siteUrl: string, path: string, expected: str
   );
 }
 
+/** Waits until `path` answers 200 without any of the strings in `absent` (a text that was unpublished). */
+export async function waitUntilWithout(siteUrl: string, path: string, absent: string[], timeoutMs = 120_000) {
+  return poll(
+    `${path} still shows ${absent.map((e) => `"${e}"`).join(', ')}`,
+    siteUrl,
+    async () => {
+      const page = await waitUntilLive(siteUrl, path, [], 10_000);
+      const present = absent.filter((e) => page.html.includes(e));
+      if (present.length) throw new Error(`still shows ${present.map((m) => `"${m}"`).join(', ')}`);
+      return page;
+    },
+    timeoutMs,
+  );
+}
+
 /** Waits until `path` is a 404 (the page is gone from the site). */
 export async function waitUntilGone(siteUrl: string, path: string, timeoutMs = 120_000) {
   await poll(
