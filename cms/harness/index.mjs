@@ -7,7 +7,7 @@
 //
 // The CMS runs in a child process (Strapi is a per-process singleton) on a free port, with the
 // organisation's content imported (or `contentDir`). `setup` names a module whose default export
-// gets the loaded Strapi before it listens, to add drafts or break entries for a test. `admin: true`
+// gets the loaded Strapi before it listens, to add drafts or break entries for a test. `serveAdminPanel: true`
 // serves the built admin panel as well (run `NODE_ENV=production pnpm --filter @asb/cms build` first).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
