@@ -7,8 +7,10 @@
 //
 // The CMS runs in a child process (Strapi is a per-process singleton) on a free port, with the
 // organisation's content imported (or `contentDir`). `setup` names a module whose default export
-// gets the loaded Strapi before it listens, to add drafts or break entries for a test.
+// gets the loaded Strapi before it listens, to add drafts or break entries for a test. `serveAdminPanel: true`
+// serves the built admin panel as well (run `NODE_ENV=production pnpm --filter @asb/cms build` first).
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase, TEST_SECRETS } from './databases.mjs';
@@ -23,6 +25,10 @@ export async function startCms({
   serveAdminPanel = false,
   timeoutMs = 120_000,
 } = {}) {
+  if (serveAdminPanel && !fs.existsSync(path.join(here, '../dist/build/index.html')))
+    throw new Error(
+      'The admin panel is not built (cms/dist/build is missing): run `NODE_ENV=production pnpm --filter @asb/cms build` first',
+    );
   const db = await createTestDatabase(database);
   const child = spawn(process.execPath, [path.join(here, 'serve.mjs')], {
     cwd: path.join(here, '..'),
