@@ -46,7 +46,7 @@ export async function adminSession(cmsUrl: string) {
     return text ? JSON.parse(text) : null;
   };
   /** Uploads a file as the media library does: multipart `files` and `fileInfo` to POST /upload. */
-  const upload = async (name: string, bytes: Uint8Array<ArrayBuffer>, type: string, alternativeText: string) => {
+  const upload = async (name: string, bytes: Uint8Array, type: string, alternativeText: string) => {
     const form = new FormData();
     form.append('files', new Blob([new Uint8Array(bytes)], { type }), name);
     form.append('fileInfo', JSON.stringify({ name, alternativeText, caption: null }));
