@@ -240,6 +240,16 @@ describe.runIf(!chromiumMissing)('the admin panel for authors and editors', () =
   });
 
   it('labels component fields, shows years without separators and enumeration options by name', async () => {
+    // Every field of every component has its label and hint in the stored view configuration.
+    const components = strapi.plugin('content-manager').service('components');
+    for (const [uid, component] of Object.entries(strapi.components)) {
+      const { metadatas } = await components.findConfiguration(component);
+      for (const field of Object.keys(component.attributes)) {
+        const hint = COMPONENT_HINTS[uid]?.[field];
+        expect(hint, `COMPONENT_HINTS has ${uid}.${field}`).toBeTruthy();
+        expect(metadatas[field].edit, `${uid}.${field}`).toMatchObject(hint);
+      }
+    }
     const enterprise = await strapi
       .documents('api::social-enterprise.social-enterprise')
       .findFirst({ locale: 'ka', populate: ['beneficiaries'], filters: { foundedYear: { $notNull: true } } } as never);
