@@ -45,7 +45,7 @@ const QUERIES = [
     body: JSON.stringify({
       query: `{
         projects(locale: "en", pagination: { pageSize: 25 }, sort: ["documentId:asc"]) {
-          documentId title slug status startDate endDate summary
+          documentId title slug phase startDate endDate summary
           programme { title slug }
           funders { name acronym }
           implementingPartners { name country }

@@ -77,8 +77,9 @@ async function start() {
   const cmsDir = path.join(root, 'cms');
   const adminBuilt = path.join(cmsDir, 'dist/build/index.html');
   const adminStamp = path.join(cmsDir, 'dist/build/.sources-mtime');
+  // database/ holds the migrations, which Strapi runs from their compiled copies in dist/.
   const sourcesMtime = String(
-    Math.max(newestMtime(path.join(cmsDir, 'src')), newestMtime(path.join(cmsDir, 'config'))),
+    Math.max(...['src', 'config', 'database'].map((dir) => newestMtime(path.join(cmsDir, dir)))),
   );
   if (
     !fs.existsSync(adminBuilt) ||
@@ -155,11 +156,20 @@ async function test() {
   await run('pnpm', vitest('cms'), { cwd: path.join(root, 'cms'), env: strict });
   step('site: build from a seeded CMS, browser tests in Chromium');
   await run('pnpm', vitest('web'), { cwd: path.join(root, 'web'), env: strict });
+  // After the site's tests, so that their CMS is stopped: this step runs its own CMS (with the admin
+  // panel built above), a site server with publishing, and Chromium. Failures leave screenshots in
+  // .tmp/test-results/journeys/.
+  step('editor journeys: the admin panel in Chromium, publish → live site');
+  await run('pnpm', [...vitest('journeys'), '--config', 'vitest.journeys.config.ts'], {
+    cwd: path.join(root, 'web'),
+    env: strict,
+  });
 
   let passed = 0;
   let failed = 0;
   let skipped = 0;
-  for (const file of fs.readdirSync(resultsDir)) {
+  // Only the result files: the folder also holds what failed journeys saved (journeys/).
+  for (const file of fs.readdirSync(resultsDir).filter((name) => name.endsWith('.json'))) {
     const result = JSON.parse(fs.readFileSync(path.join(resultsDir, file), 'utf8'));
     passed += result.numPassedTests;
     failed += result.numFailedTests;

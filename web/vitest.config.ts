@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The editor journeys have their own CMS and site server: vitest.journeys.config.ts.
+    exclude: ['test/journeys/**', '**/node_modules/**'],
     globalSetup: ['test/support/global-setup.ts'],
     fileParallelism: false,
     testTimeout: 60_000,

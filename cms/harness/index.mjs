@@ -7,15 +7,28 @@
 //
 // The CMS runs in a child process (Strapi is a per-process singleton) on a free port, with the
 // organisation's content imported (or `contentDir`). `setup` names a module whose default export
-// gets the loaded Strapi before it listens, to add drafts or break entries for a test.
+// gets the loaded Strapi before it listens, to add drafts or break entries for a test. `serveAdminPanel: true`
+// serves the built admin panel as well (run `NODE_ENV=production pnpm --filter @asb/cms build` first).
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTestDatabase, TEST_SECRETS } from './databases.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-export async function startCms({ database = 'sqlite', contentDir, setup, env = {}, timeoutMs = 120_000 } = {}) {
+export async function startCms({
+  database = 'sqlite',
+  contentDir,
+  setup,
+  env = {},
+  serveAdminPanel = false,
+  timeoutMs = 120_000,
+} = {}) {
+  if (serveAdminPanel && !fs.existsSync(path.join(here, '../dist/build/index.html')))
+    throw new Error(
+      'The admin panel is not built (cms/dist/build is missing): run `NODE_ENV=production pnpm --filter @asb/cms build` first',
+    );
   const db = await createTestDatabase(database);
   const child = spawn(process.execPath, [path.join(here, 'serve.mjs')], {
     cwd: path.join(here, '..'),
@@ -28,6 +41,7 @@ export async function startCms({ database = 'sqlite', contentDir, setup, env = {
       IMPORT_ON_FIRST_START: 'true',
       ...(contentDir ? { CONTENT_DIR: contentDir } : {}),
       ...(setup ? { ASB_CMS_SETUP: setup } : {}),
+      ...(serveAdminPanel ? { ASB_SERVE_ADMIN: '1' } : {}),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,7 +3,8 @@
 import { pathToFileURL } from 'node:url';
 import { destroyStrapi, loadStrapi } from '../scripts/strapi-app.mjs';
 
-const strapi = await loadStrapi();
+// ASB_SERVE_ADMIN=1 serves the built admin panel (dist/build, from `pnpm build`) for browser tests.
+const strapi = await loadStrapi({ serveAdminPanel: process.env.ASB_SERVE_ADMIN === '1' });
 // A test may change the seeded content before the CMS answers (drafts, broken entries): a module
 // whose default export receives the loaded Strapi.
 if (process.env.ASB_CMS_SETUP) {

@@ -3,6 +3,8 @@ import { draftGuard } from './documents/draft-guard';
 import { localeGuard } from './documents/locale-guard';
 import { relationSync } from './documents/relation-sync';
 import { slugRules } from './documents/slugs';
+import { fieldRules } from './documents/field-rules';
+import { imageAltOnPublish } from './documents/image-alt';
 import { ensureAdminRoles, registerRoleConditions } from './setup/admin-roles';
 import { applyEditorHints } from './setup/editor-hints';
 import { ensureLocales } from './setup/locales';
@@ -10,6 +12,7 @@ import { ensurePublicPermissions } from './setup/public-permissions';
 import { checkProductionSecrets } from './setup/production-secrets';
 import { importOnFirstStart } from './content-import/first-start';
 import { bootstrapEditorial } from './editorial';
+import { guardFillFromLocale } from './editing/fill-from-locale';
 import { batchGraphqlLoads } from './graphql/batched-loads';
 import { registerDocumentStamps } from './graphql/document-stamps';
 import { bootstrapApiProtection, destroyApiProtection, registerApiProtection } from './api-protection';
@@ -21,6 +24,8 @@ export default {
     strapi.documents.use(draftGuard(strapi) as never);
     strapi.documents.use(localeGuard(strapi) as never);
     strapi.documents.use(slugRules(strapi) as never);
+    strapi.documents.use(fieldRules(strapi) as never);
+    strapi.documents.use(imageAltOnPublish(strapi) as never);
     strapi.documents.use(relationSync(strapi) as never);
     // Partner API: read-only tokens reach what the public reaches; content writes clear the response cache.
     registerApiProtection(strapi);
@@ -33,6 +38,8 @@ export default {
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
     await applyEditorHints(strapi);
+    // "Fill in from another locale" leaves slugs and image descriptions for the editor to write.
+    guardFillFromLocale(strapi);
     // Author and Editor: the condition first, or a delete permission that names it is granted without it.
     await registerRoleConditions(strapi);
     await ensureAdminRoles(strapi);

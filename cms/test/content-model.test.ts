@@ -55,6 +55,9 @@ describe.runIf(!skip)(`content model and import on ${databaseKind}`, () => {
         const se = await byKey('api::project.project', 'social-entrepreneurship-innovative-approach', locale);
         expect(se.results.map((r: Doc) => Number(r.value))).toEqual([14, 95, 20, 3, 300]);
         const cs = await byKey('api::project.project', 'civil-society-capacity-georgia-ukraine', locale);
+        expect(cs.phase).toBe('ongoing');
+        // Completed in its file: the value is imported, not the schema's default ("ongoing").
+        expect((await byKey('api::project.project', 'idp-social-enterprises', locale)).phase).toBe('completed');
         expect(cs.results.map((r: Doc) => Number(r.value))).toEqual(expect.arrayContaining([113, 30]));
         expect(cs.subGrants.map((g: Doc) => [g.country, g.count, Number(g.maxAmount), g.currency, g.year])).toEqual([
           ['GE', 18, 15000, 'EUR', 2016],
@@ -121,7 +124,7 @@ describe.runIf(!skip)(`content model and import on ${databaseKind}`, () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'asb-content-'));
       fs.cpSync(CONTENT_DIR, dir, { recursive: true });
       const file = path.join(dir, 'projects', 'idp-social-enterprises.yaml');
-      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/status: \w+/, 'status: finished'));
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^phase: \w+/m, 'phase: finished'));
       fs.writeFileSync(path.join(dir, 'partners', 'broken.yaml'), 'key: broken\nkind: ngo\nka: [unclosed\n');
       try {
         readContent(dir);
@@ -130,7 +133,7 @@ describe.runIf(!skip)(`content model and import on ${databaseKind}`, () => {
         expect(error).toBeInstanceOf(ContentError);
         const { problems } = error as ContentError;
         expect(problems).toContainEqual(
-          expect.objectContaining({ file: 'projects/idp-social-enterprises.yaml', field: 'status' }),
+          expect.objectContaining({ file: 'projects/idp-social-enterprises.yaml', field: 'phase' }),
         );
         expect(problems.some((p) => p.file === 'partners/broken.yaml' && /YAML/.test(p.reason))).toBe(true);
         expect((error as Error).message).toMatch(/nothing was imported/);
@@ -198,7 +201,7 @@ describe.runIf(!skip)(`content model and import on ${databaseKind}`, () => {
         data: {
           title: 'ახალი პროექტი',
           summary: 'მოკლედ',
-          status: 'planned',
+          phase: 'planned',
           implementingPartners: [partner.documentId],
         },
       } as never)) as Doc;
@@ -243,7 +246,7 @@ describe.runIf(!skip)(`content model and import on ${databaseKind}`, () => {
     it('typed by an editor must be URL-safe and free', async () => {
       await expect(create('x', 'Not A Slug')).rejects.toThrow(/lowercase Latin letters/);
       await expect(create('x', 'bavshvta-ganatleba')).rejects.toThrow(
-        /already used by another programme in locale "ka"/,
+        /"bavshvta-ganatleba" is already used by another programme in Georgian/,
       );
     });
     it('survive an update that does not mention them, even of the title', async () => {

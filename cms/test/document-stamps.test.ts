@@ -112,7 +112,7 @@ describe.runIf(!skip)(`document stamps on ${databaseKind}`, () => {
   it('keeps each locale to its own documents', async () => {
     const georgianOnly = await projects().create({
       locale: 'ka',
-      data: { title: 'მხოლოდ ქართულად', summary: 'ქართული ვერსია', status: 'planned' },
+      data: { title: 'მხოლოდ ქართულად', summary: 'ქართული ვერსია', phase: 'planned' },
     } as never);
     await projects().publish({ documentId: georgianOnly.documentId, locale: 'ka' } as never);
     expect(ids(await stamps('projectStamps', 'ka'))).toContain(georgianOnly.documentId);
@@ -124,7 +124,7 @@ describe.runIf(!skip)(`document stamps on ${databaseKind}`, () => {
   it('never lists a draft, also not to a full-access token; an unpublished edit keeps the published stamp', async () => {
     const draft = await projects().create({
       locale: 'en',
-      data: { title: 'Draft only', summary: 'never published', status: 'planned' },
+      data: { title: 'Draft only', summary: 'never published', phase: 'planned' },
     } as never);
     const published = (await stamps('projectStamps', 'en'))[0]!;
     await projects().update({
@@ -156,7 +156,7 @@ describe.runIf(!skip)(`document stamps on ${databaseKind}`, () => {
   it('drops an unpublished document and changes the stamp of a re-published one at once, behind the response cache', async () => {
     const created = await projects().create({
       locale: 'en',
-      data: { title: 'Stamped project', summary: 'published, edited, unpublished', status: 'planned' },
+      data: { title: 'Stamped project', summary: 'published, edited, unpublished', phase: 'planned' },
     } as never);
     await projects().publish({ documentId: created.documentId, locale: 'en' } as never);
     const query = '{ projectStamps(locale: "en") { documentId updatedAt publishedAt } }';

@@ -405,7 +405,7 @@ describe.runIf(!skip)(`partner API on ${databaseKind}, state in memory`, () => {
     it("never caches a full-access token's responses or a request for drafts", async () => {
       const draft = await cms.strapi.documents(PROJECT).create({
         locale: 'en',
-        data: { title: 'CACHE-SECRET draft', summary: 'draft only', status: 'planned' },
+        data: { title: 'CACHE-SECRET draft', summary: 'draft only', phase: 'planned' },
       } as never);
       const drafts = await cms.http.get('/api/projects?status=draft&locale=en').set(bearer(preview));
       expect(JSON.stringify(drafts.body)).toContain('CACHE-SECRET');
@@ -454,7 +454,7 @@ describe.runIf(!skip)(`partner API on ${databaseKind}, state in memory`, () => {
       const projects = cms.strapi.documents(PROJECT);
       const created = await projects.create({
         locale: 'en',
-        data: { title: 'Short-lived project', summary: 'published, then gone', status: 'planned' },
+        data: { title: 'Short-lived project', summary: 'published, then gone', phase: 'planned' },
       } as never);
       await projects.publish({ documentId: created.documentId, locale: 'en' } as never);
       const url = `/api/projects/${created.documentId}?locale=en`;

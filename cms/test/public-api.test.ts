@@ -24,7 +24,7 @@ describe.runIf(!skip)(`public API on ${databaseKind}`, () => {
     const projects = cms.strapi.documents('api::project.project');
     const draft = await projects.create({
       locale: 'ka',
-      data: { title: `${SECRET_NEW} ka`, summary: SECRET_NEW, status: 'planned' },
+      data: { title: `${SECRET_NEW} ka`, summary: SECRET_NEW, phase: 'planned' },
     } as never);
     draftOnlyId = draft.documentId;
     await projects.update({

@@ -48,7 +48,7 @@ export const collections = {
     schema: checked<NodeOf<ProjectsQuery>>({
       title: text,
       summary: text,
-      status: z.enum(['planned', 'ongoing', 'completed']),
+      phase: z.enum(['planned', 'ongoing', 'completed']),
     }),
   }),
   socialEnterprises: defineCollection({

@@ -73,6 +73,26 @@ describe('pages', () => {
     }
   });
 
+  it('shows each project’s phase in the page’s language', async () => {
+    const words = {
+      ka: { heading: 'ეტაპი', planned: 'დაგეგმილი', ongoing: 'მიმდინარე', completed: 'დასრულებული' },
+      en: { heading: 'Phase', planned: 'Planned', ongoing: 'Ongoing', completed: 'Completed' },
+    } as const;
+    for (const locale of LOCALES) {
+      const { data } = await cmsGet<{ data: { slug: string; phase: 'planned' | 'ongoing' | 'completed' }[] }>(
+        `/api/projects?locale=${locale}&pagination[pageSize]=100&fields[0]=slug&fields[1]=phase`,
+      );
+      // The organisation's content has ongoing and completed projects: both labels are checked.
+      expect(new Set(data.map((p) => p.phase))).toEqual(new Set(['ongoing', 'completed']));
+      for (const project of data) {
+        const facts = doc(`/${locale}/projects/${project.slug}/`).querySelector('.facts')!;
+        const terms = facts.querySelectorAll('dt').map((dt) => dt.text.trim());
+        const phase = facts.querySelectorAll('dd')[terms.indexOf(words[locale].heading)]?.text.trim();
+        expect(phase, `${locale} ${project.slug}`).toBe(words[locale][project.phase]);
+      }
+    }
+  });
+
   it('switches language to the same document, paired by documentId', async () => {
     for (const [api, segment] of TYPES) {
       const ka = await published(api, 'ka');

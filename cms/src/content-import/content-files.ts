@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SLUG_PATTERN } from '@asb/shared';
+import { PARTIAL_DATE } from '../documents/field-rules';
 
 /**
  * The shape of the versioned content files in cms/content/: one YAML file per document,
@@ -10,9 +11,7 @@ const key = z.string().regex(SLUG_PATTERN, 'must be lowercase Latin letters, dig
 const text = z.string().trim().min(1, 'must not be empty');
 const prose = z.string();
 const country = z.enum(['GE', 'UA', 'DE', 'AM', 'AZ', 'US', 'MD', 'BY']);
-const partialDate = z
-  .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD');
+const partialDate = z.string().regex(PARTIAL_DATE, 'must be YYYY, YYYY-MM or YYYY-MM-DD');
 const indicator = z.strictObject({ value: z.number(), label: text, baseline: z.number().optional() });
 const place = z.strictObject({ settlement: text.optional(), municipality: text.optional(), region: text.optional() });
 const slug = z.string().regex(SLUG_PATTERN, 'must be lowercase Latin letters, digits and hyphens').optional();
@@ -40,7 +39,7 @@ export const programmeFile = z.strictObject({
 export const projectFile = z.strictObject({
   key,
   programme: key.optional(),
-  status: z.enum(['planned', 'ongoing', 'completed']),
+  phase: z.enum(['planned', 'ongoing', 'completed']),
   startDate: partialDate.optional(),
   endDate: partialDate.optional(),
   countries: z.array(country).default([]),

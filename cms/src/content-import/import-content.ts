@@ -86,7 +86,7 @@ export async function importContent(
       label: 'projects',
       docs: bundle.projects,
       shared: (d, ids) => ({
-        status: d.status,
+        phase: d.phase,
         startDate: d.startDate ?? null,
         endDate: d.endDate ?? null,
         countries: d.countries.map((code) => ({ code })),

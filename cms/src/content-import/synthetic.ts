@@ -80,7 +80,7 @@ export function generateSynthetic(projects: number): ContentBundle {
     return {
       key: `synthetic-project-${i + 1}`,
       programme: pick(programmes).key,
-      status: year + 3 < 2026 ? 'completed' : 'ongoing',
+      phase: year + 3 < 2026 ? 'completed' : 'ongoing',
       startDate: String(year),
       endDate: String(year + 3),
       countries: random() < 0.2 ? ['GE', 'UA'] : ['GE'],

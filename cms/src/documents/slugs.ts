@@ -9,6 +9,16 @@ interface WriteContext {
   params?: { documentId?: string; locale?: string; data?: Record<string, unknown> };
 }
 
+const LOCALE_NAMES: Record<string, string> = { ka: 'Georgian', en: 'English' };
+
+/**
+ * A refusal the admin shows under the slug field (its `details.errors[].path`), not only as a toast.
+ * The message carries the rule itself, because the field's hint is hidden while an error shows.
+ */
+function slugError(value: string, message: string) {
+  return new errors.ValidationError(message, { errors: [{ path: ['slug'], message, name: 'ValidationError', value }] });
+}
+
 /**
  * Every document has a URL-safe Latin slug, unique per type and locale.
  * Left empty, it is made from the title (Georgian romanised, see @asb/shared slugify) and
@@ -33,14 +43,19 @@ export function slugRules(strapi: Core.Strapi) {
 
     const typed = typeof data.slug === 'string' ? data.slug.trim() : undefined;
     if (typed) {
+      const source = SLUG_SOURCE[uid];
+      const leaveEmpty = `or leave the field empty to have one made from the ${source}`;
       if (!SLUG_PATTERN.test(typed)) {
-        throw new errors.ValidationError(
-          `slug "${typed}" may hold only lowercase Latin letters, digits and single hyphens`,
+        throw slugError(
+          typed,
+          `The web address "${typed}" can hold only lowercase Latin letters (a–z), digits and single hyphens, for example "women-in-business-2024"; ${leaveEmpty}.`,
         );
       }
       if (await isTaken(typed)) {
-        throw new errors.ValidationError(
-          `slug "${typed}" is already used by another ${uid.split('.').pop()} in locale "${locale}"`,
+        const type = uid.split('.').pop()!.replace(/-/g, ' ');
+        throw slugError(
+          typed,
+          `The web address "${typed}" is already used by another ${type} in ${LOCALE_NAMES[locale] ?? locale}. Choose another one, ${leaveEmpty}.`,
         );
       }
       data.slug = typed;

@@ -53,6 +53,10 @@ export const EDITOR_HINTS: Record<string, Hints> = {
       label: 'Summary',
       description: 'One or two sentences for lists and search results (max. 400 characters).',
     },
+    image: {
+      label: 'Main photo',
+      description: 'Shown at the top of the project page, with alternative text in this language.',
+    },
     body: BODY,
     objectives: { label: 'Objectives', description: 'One item per objective.' },
     results: {
@@ -78,7 +82,11 @@ export const EDITOR_HINTS: Record<string, Hints> = {
     places: { label: 'Places', description: 'Villages, settlements and municipalities, in this language.' },
     startDate: { label: 'Start', description: 'Year (2016), month (2016-03) or day (2016-03-01).' },
     endDate: { label: 'End', description: 'Year, month or day; leave empty if open.' },
-    status: { label: 'Status', description: 'Planned, ongoing or completed.' },
+    phase: {
+      label: 'Phase',
+      description:
+        'Where the project stands: planned (not started yet), ongoing or completed. The site lists ongoing and planned projects as current.',
+    },
     subGrants: {
       label: 'Sub-grants',
       description: 'Grants passed on to other organisations: country, how many, maximum amount, currency, year.',

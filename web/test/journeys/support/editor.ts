@@ -1,0 +1,326 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Frame, Locator, Page } from 'playwright-core';
+
+/**
+ * What an editor does in the Strapi admin, the way a person finds it: by the labels, buttons and
+ * messages on the screen (Strapi's admin has no test ids, and its CSS class names change with every
+ * build). Kept in one place so that role journeys (Author, Editor) and the Georgian-interface run can
+ * reuse it: interface strings are the admin's English ones, passed in `ui` where they would differ.
+ */
+export interface EditorAccount {
+  email: string;
+  password: string;
+}
+
+/** The admin's own words (Strapi 5.54, English interface). A translated admin passes its own. */
+export const ADMIN_UI = {
+  email: 'Email',
+  password: 'Password',
+  login: 'Login',
+  contentManager: 'Content Manager',
+  createEntry: 'Create new entry',
+  save: 'Save',
+  publish: 'Publish',
+  unpublish: 'Unpublish',
+  moreDocumentActions: 'More document actions',
+  saved: 'Saved document',
+  published: 'Published document',
+  unpublished: 'Unpublished document',
+  locales: 'Locales',
+  openPreview: 'Open preview',
+  closePreview: 'Close preview',
+  addComponent: 'No entry yet. Click to add one.',
+  addAsset: 'Click to add an asset or drag and drop one in this area',
+  addMoreAssets: 'Add more assets',
+  dropZone: /Drag & Drop here/,
+  uploadAssets: /^Upload \d+ assets? to the library$/,
+  finish: 'Finish',
+  close: 'Close',
+};
+export type AdminUi = typeof ADMIN_UI;
+
+const NOTIFICATION_MS = 30_000;
+
+export class Editor {
+  readonly ui: AdminUi;
+
+  constructor(
+    readonly page: Page,
+    readonly cmsUrl: string,
+    ui: Partial<AdminUi> = {},
+  ) {
+    this.ui = { ...ADMIN_UI, ...ui };
+  }
+
+  /** Signs in through the login form and waits for the admin's home page. */
+  async logIn(account: EditorAccount) {
+    await this.page.goto(`${this.cmsUrl}/admin/auth/login`);
+    await this.page.getByLabel(this.ui.email).fill(account.email);
+    await this.page.getByLabel(this.ui.password).fill(account.password);
+    await this.page.getByRole('button', { name: this.ui.login }).click();
+    await this.page.waitForURL((url) => !url.pathname.startsWith('/admin/auth'), { timeout: 30_000 });
+  }
+
+  /** Content Manager in the main navigation, then the type in its list (collection and single types alike). */
+  async openType(displayName: string) {
+    await this.page.getByRole('link', { name: this.ui.contentManager }).first().click();
+    const nav = this.page.getByRole('navigation').filter({ has: this.page.getByRole('link', { name: displayName }) });
+    await nav.getByRole('link', { name: displayName, exact: true }).click();
+    await this.page.waitForLoadState('networkidle');
+  }
+
+  /** From a collection type's list: "Create new entry", then the empty form in the default locale. */
+  async createEntry() {
+    await this.page.getByRole('link', { name: this.ui.createEntry }).first().click();
+    await this.page.getByRole('heading', { level: 1 }).waitFor();
+    await this.page.getByRole('textbox').first().waitFor();
+  }
+
+  /** Opens the entry whose row in the list view shows `text`. */
+  async openEntry(text: string) {
+    await this.page.getByRole('row').filter({ hasText: text }).first().getByRole('gridcell').nth(1).click();
+    await this.page.getByRole('textbox').first().waitFor();
+  }
+
+  /**
+   * A field's area in the form: the innermost block that holds the field's label and something an
+   * editor can act on. Components (an image, "Search and sharing") and rich text have their label as
+   * plain text rather than a <label>, so `getByLabel` cannot find them.
+   */
+  fieldArea(label: string, has: Locator): Locator {
+    return this.page
+      .getByRole('main')
+      .locator('div')
+      .filter({ has: this.page.getByText(label, { exact: true }) })
+      .filter({ has })
+      .last();
+  }
+
+  /** Types into a text field found by its label, replacing what was there. */
+  async fill(label: string, value: string) {
+    await this.input(label).fill(value);
+  }
+
+  async valueOf(label: string) {
+    return this.input(label).inputValue();
+  }
+
+  /** A field's value once it has one: a value the CMS fills in on Save (a slug) reaches the form just after the notification. */
+  async filledValue(label: string, timeoutMs = 10_000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await this.valueOf(label);
+      if (value || Date.now() > deadline) return value;
+      await this.page.waitForTimeout(200);
+    }
+  }
+
+  /** A text or number field by its accessible name (the label without the required-field asterisk). */
+  input(label: string): Locator {
+    const main = this.page.getByRole('main');
+    return main
+      .getByRole('textbox', { name: label, exact: true })
+      .or(main.getByRole('spinbutton', { name: label, exact: true }));
+  }
+
+  /** A rich-text (blocks) field: its toolbar's block-type menu carries the label; the editor area is beside it. */
+  async fillRichText(label: string, text: string) {
+    // The innermost block holding both the field's toolbar menu and an editing area.
+    const area = this.page
+      .getByRole('main')
+      .locator('div')
+      .filter({ has: this.page.getByRole('combobox', { name: label, exact: true }) })
+      .filter({ has: this.page.getByRole('textbox') })
+      .last();
+    const editor = area.getByRole('textbox');
+    await editor.click();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.press('Backspace');
+    await editor.pressSequentially(text);
+  }
+
+  /** A list of choices (an enumeration): open it by its label, click the option. */
+  async choose(label: string, option: string) {
+    await this.page.getByRole('main').getByRole('combobox', { name: label, exact: true }).click();
+    await this.page.getByRole('option', { name: option, exact: true }).click();
+  }
+
+  /** A relation: open its search box by the label, type part of the other entry's name, pick it. */
+  async relate(label: string, search: string, option: string | RegExp = search) {
+    const box = this.page.getByRole('main').getByRole('combobox', { name: label, exact: true });
+    await box.click();
+    await box.fill(search);
+    await this.page.getByRole('option', { name: option }).first().click();
+  }
+
+  /**
+   * An image with alternative text (the `shared.image` component): add the component, open the media
+   * dialog, add a new asset from the computer through the file chooser, upload it, finish, type the alt text.
+   */
+  async addImage(label: string, file: string, alt: string) {
+    const add = this.fieldArea(label, this.page.getByRole('button', { name: this.ui.addComponent }));
+    if (await add.count()) await add.getByRole('button', { name: this.ui.addComponent }).click();
+    const area = this.fieldArea(label, this.page.getByRole('textbox', { name: 'alt' }));
+    await area.getByRole('button', { name: this.ui.addAsset }).click();
+    const dialog = this.page.getByRole('dialog');
+    await dialog.getByRole('button', { name: this.ui.addMoreAssets }).click();
+    const chooser = this.page.waitForEvent('filechooser');
+    await dialog.getByRole('button', { name: this.ui.dropZone }).click();
+    await (await chooser).setFiles(file);
+    await dialog.getByRole('button', { name: this.ui.uploadAssets }).click();
+    await dialog.getByRole('button', { name: this.ui.finish }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await area.getByRole('textbox', { name: 'alt' }).fill(alt);
+  }
+
+  /** Clicks Save and waits for the notification the editor sees; returns its text. */
+  async save() {
+    await this.page.getByRole('button', { name: this.ui.save, exact: true }).click();
+    return this.notification(this.ui.saved);
+  }
+
+  async publish() {
+    await this.page.getByRole('button', { name: this.ui.publish, exact: true }).click();
+    return this.notification(this.ui.published);
+  }
+
+  /**
+   * Unpublish is in the entry panel's "More document actions" menu. Returns whether the admin asked for
+   * confirmation first (Strapi 5.54 does only when the draft differs from the published version).
+   */
+  async unpublish(): Promise<{ confirmation: string | null }> {
+    await this.page.getByRole('complementary').getByRole('button', { name: this.ui.moreDocumentActions }).click();
+    await this.page.getByRole('menuitem', { name: this.ui.unpublish, exact: true }).click();
+    const dialog = this.page.getByRole('alertdialog').or(this.page.getByRole('dialog'));
+    const notified = this.page.getByText(this.ui.unpublished, { exact: true });
+    await dialog.or(notified).first().waitFor({ timeout: NOTIFICATION_MS });
+    let confirmation: string | null = null;
+    if (await dialog.count()) {
+      confirmation = await dialog.innerText();
+      await dialog
+        .getByRole('button', { name: /confirm|unpublish/i })
+        .last()
+        .click();
+    }
+    await this.notification(this.ui.unpublished);
+    return { confirmation };
+  }
+
+  /**
+   * Waits for a notification with `expected`. Any other notification that appears meanwhile (an error)
+   * fails with its text, so a refused Save says what the editor was told. Closes it afterwards, so the
+   * next action's message is not confused with this one.
+   */
+  async notification(expected: string) {
+    const wanted = this.page.getByText(expected, { exact: true });
+    const danger = this.page.getByRole('alert').filter({ hasNotText: expected });
+    await wanted.or(danger).first().waitFor({ timeout: NOTIFICATION_MS });
+    if (!(await wanted.count())) {
+      throw new Error(
+        `The admin said "${(await danger.first().innerText()).replace(/\s+/g, ' ')}" instead of "${expected}"`,
+      );
+    }
+    const text = await wanted.first().innerText();
+    const close = this.page.getByRole('button', { name: this.ui.close, exact: true });
+    if (await close.count())
+      await close
+        .first()
+        .click()
+        .catch(() => {});
+    await wanted
+      .first()
+      .waitFor({ state: 'detached', timeout: 10_000 })
+      .catch(() => {});
+    return text;
+  }
+
+  /** The edit view's locale menu (top of the form): switches this entry to another language. */
+  async switchLocale(name: string | RegExp) {
+    await this.page.getByRole('combobox', { name: this.ui.locales }).click();
+    await this.page.getByRole('option', { name }).click();
+    await this.page.waitForLoadState('networkidle');
+  }
+
+  /**
+   * The preview panel's "Open preview": Strapi's preview page frames the site's signed draft preview.
+   * Returns the frame once `expected` shows in it.
+   */
+  async openPreview(expected: string): Promise<Frame> {
+    await this.page
+      .getByRole('link', { name: this.ui.openPreview })
+      .or(this.page.getByRole('button', { name: this.ui.openPreview }))
+      .first()
+      .click();
+    const iframe = this.page.locator('iframe').first();
+    await iframe.waitFor({ timeout: 30_000 });
+    const frame = await (await iframe.elementHandle())!.contentFrame();
+    if (!frame) throw new Error('the preview has no frame');
+    await frame.getByText(expected).first().waitFor({ timeout: 30_000 });
+    return frame;
+  }
+
+  async closePreview() {
+    await this.page
+      .getByRole('link', { name: this.ui.closePreview })
+      .or(this.page.getByRole('button', { name: this.ui.closePreview }))
+      .first()
+      .click();
+    await this.page.getByRole('button', { name: this.ui.save, exact: true }).waitFor();
+  }
+}
+
+/**
+ * Runs one step of a journey. When it fails, saves what the editor saw (a screenshot and the page's
+ * visible text) under .tmp/test-results/journeys/ and puts the paths in the error.
+ */
+export function stepRunner(
+  page: () => Page | undefined,
+  journey: string,
+  visited: { url: string; html: string } = { url: '', html: '' },
+) {
+  const dir = path.resolve(import.meta.dirname, '../../../../.tmp/test-results/journeys');
+  let n = 0;
+  return async function step<T>(title: string, run: () => Promise<T>): Promise<T> {
+    n += 1;
+    visited.url = '';
+    try {
+      return await run();
+    } catch (error) {
+      const p = page();
+      const base = path.join(
+        dir,
+        `${journey}-${String(n).padStart(2, '0')}-${title.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`,
+      );
+      const saved: string[] = [];
+      if (p && !p.isClosed()) {
+        fs.mkdirSync(dir, { recursive: true });
+        try {
+          await p.screenshot({ path: `${base}.png`, fullPage: true, timeout: 10_000 });
+          saved.push(`${base}.png`);
+        } catch {
+          // a crashed page has no picture; its text may still be readable
+        }
+        try {
+          const text = await p.locator('body').innerText({ timeout: 5000 });
+          fs.writeFileSync(`${base}.txt`, `${p.url()}\n\n${text}\n`);
+          saved.push(`${base}.txt`);
+        } catch {
+          // nothing more to save
+        }
+      }
+      if (visited.url) {
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(`${base}.site.html`, `<!-- ${visited.url} -->\n${visited.html}`);
+        saved.push(`${base}.site.html (what the visitor got)`);
+      }
+      const message = error instanceof Error ? error.message : String(error);
+      const wrapped = new Error(
+        `${journey}, step "${title}": ${message}${saved.length ? `\nwhat the editor saw: ${saved.join(', ')}` : ''}`,
+      );
+      if (error instanceof Error)
+        wrapped.stack = `${wrapped.message}\n${error.stack?.split('\n').slice(1).join('\n') ?? ''}`;
+      throw wrapped;
+    }
+  };
+}
