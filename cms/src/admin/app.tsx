@@ -3,6 +3,7 @@ import { SiteStatusPanel } from './site-status-panel/SiteStatusPanel';
 import { SiteStatusIcon } from './site-status-widget/icon';
 import { IntegerInput } from './fields/IntegerInput';
 import { arrangeListColumns } from './fields/list-columns';
+import { startLocaleSession } from './fields/locale-session';
 import { OPTION_LABELS } from './fields/option-labels';
 import en from './translations/en.json';
 import ka from './translations/ka.json';
@@ -53,5 +54,7 @@ export default {
     app.addFields({ type: 'integer', Component: IntegerInput });
     // List views: locales present and missing, a short date, all columns inside 1280 px.
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', arrangeListColumns);
+    // Lists open in Georgian in every new tab, whatever locale was last opened elsewhere.
+    startLocaleSession();
   },
 };
