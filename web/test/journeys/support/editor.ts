@@ -27,6 +27,7 @@ export const ADMIN_UI = {
   saved: 'Saved document',
   published: 'Published document',
   unpublished: 'Unpublished document',
+  confirm: 'Confirm',
   locales: 'Locales',
   openPreview: 'Open preview',
   closePreview: 'Close preview',
@@ -135,8 +136,13 @@ export class Editor {
       .last();
     const editor = area.getByRole('textbox');
     await editor.click();
-    await this.page.keyboard.press('ControlOrMeta+A');
-    await this.page.keyboard.press('Backspace');
+    // Select all and delete until the field is empty: with several paragraphs one select-all may
+    // stop at a block boundary.
+    for (let i = 0; i < 5 && (await editor.innerText()).trim() !== ''; i++) {
+      await this.page.keyboard.press('ControlOrMeta+A');
+      await this.page.keyboard.press('Backspace');
+    }
+    if ((await editor.innerText()).trim() !== '') throw new Error(`could not empty the rich text field "${label}"`);
     await editor.pressSequentially(text);
   }
 
@@ -198,10 +204,7 @@ export class Editor {
     let confirmation: string | null = null;
     if (await dialog.count()) {
       confirmation = await dialog.innerText();
-      await dialog
-        .getByRole('button', { name: /confirm|unpublish/i })
-        .last()
-        .click();
+      await dialog.getByRole('button', { name: this.ui.confirm, exact: true }).click();
     }
     await this.notification(this.ui.unpublished);
     return { confirmation };

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, inject, it } from 'vitest';
-import { ADMIN } from '../../fixtures/cms-editorial.mjs';
+import { JOURNEYS, journeyAccount } from '../../fixtures/cms-journeys.mjs';
 import { chromiumSkipReason, launchChromium } from '../../support/browser';
 import { Editor, stepRunner } from './editor';
 import { lastVisited } from './visitor';
@@ -24,7 +24,8 @@ export function useJourney(name: string) {
     ctx.browser = await launchChromium();
     ctx.page = await ctx.browser.newPage({ viewport: { width: 1440, height: 1000 } });
     ctx.editor = new Editor(ctx.page, ctx.cmsUrl);
-    await step('log in', () => ctx.editor.logIn(ADMIN));
+    if (!JOURNEYS.includes(name)) throw new Error(`add "${name}" to JOURNEYS in test/fixtures/cms-journeys.mjs`);
+    await step('log in', () => ctx.editor.logIn(journeyAccount(name)));
   });
   afterAll(async () => {
     await ctx.browser?.close();
