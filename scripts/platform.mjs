@@ -77,8 +77,9 @@ async function start() {
   const cmsDir = path.join(root, 'cms');
   const adminBuilt = path.join(cmsDir, 'dist/build/index.html');
   const adminStamp = path.join(cmsDir, 'dist/build/.sources-mtime');
+  // database/ holds the migrations, which Strapi runs from their compiled copies in dist/.
   const sourcesMtime = String(
-    Math.max(newestMtime(path.join(cmsDir, 'src')), newestMtime(path.join(cmsDir, 'config'))),
+    Math.max(...['src', 'config', 'database'].map((dir) => newestMtime(path.join(cmsDir, dir)))),
   );
   if (
     !fs.existsSync(adminBuilt) ||

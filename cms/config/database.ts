@@ -6,6 +6,9 @@ import path from 'node:path';
  */
 export default ({ env }: { env: any }) => {
   const client = env('DATABASE_CLIENT', 'sqlite');
+  // Migrations are TypeScript (database/migrations/*.ts); Strapi then runs the compiled ones from
+  // dist/database/migrations. Without this it reads only *.js and *.sql next to the sources.
+  const settings = { useTypescriptMigrations: true };
   if (client === 'postgres') {
     return {
       connection: {
@@ -25,6 +28,7 @@ export default ({ env }: { env: any }) => {
             },
         pool: { min: env.int('DATABASE_POOL_MIN', 0), max: env.int('DATABASE_POOL_MAX', 10) },
       },
+      settings,
     };
   }
   if (client !== 'sqlite') throw new Error(`DATABASE_CLIENT must be "sqlite" or "postgres", not "${client}"`);
@@ -34,5 +38,6 @@ export default ({ env }: { env: any }) => {
       connection: { filename: path.join(__dirname, '..', '..', env('DATABASE_FILENAME', '.tmp/data.db')) },
       useNullAsDefault: true,
     },
+    settings,
   };
 };

@@ -5,8 +5,8 @@ export interface StartCmsOptions {
   contentDir?: string;
   /** A module whose default export receives the loaded Strapi before it listens. */
   setup?: string;
-  /** Serve the built admin panel at /admin too (needs `pnpm --filter @asb/cms build` first). */
-  admin?: boolean;
+  /** Serve the built admin panel at /admin (needs `pnpm --filter @asb/cms build` first). */
+  serveAdminPanel?: boolean;
   /** Extra environment for the CMS process. */
   env?: Record<string, string>;
   timeoutMs?: number;

@@ -7,7 +7,7 @@
 //
 // The CMS runs in a child process (Strapi is a per-process singleton) on a free port, with the
 // organisation's content imported (or `contentDir`). `setup` names a module whose default export
-// gets the loaded Strapi before it listens, to add drafts or break entries for a test. `admin: true`
+// gets the loaded Strapi before it listens, to add drafts or break entries for a test. `serveAdminPanel: true`
 // serves the built admin panel as well (run `NODE_ENV=production pnpm --filter @asb/cms build` first).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,11 +21,11 @@ export async function startCms({
   database = 'sqlite',
   contentDir,
   setup,
-  admin = false,
   env = {},
+  serveAdminPanel = false,
   timeoutMs = 120_000,
 } = {}) {
-  if (admin && !fs.existsSync(path.join(here, '../dist/build/index.html')))
+  if (serveAdminPanel && !fs.existsSync(path.join(here, '../dist/build/index.html')))
     throw new Error(
       'The admin panel is not built (cms/dist/build is missing): run `NODE_ENV=production pnpm --filter @asb/cms build` first',
     );
@@ -41,7 +41,7 @@ export async function startCms({
       IMPORT_ON_FIRST_START: 'true',
       ...(contentDir ? { CONTENT_DIR: contentDir } : {}),
       ...(setup ? { ASB_CMS_SETUP: setup } : {}),
-      ...(admin ? { ASB_SERVE_ADMIN: '1' } : {}),
+      ...(serveAdminPanel ? { ASB_SERVE_ADMIN: '1' } : {}),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

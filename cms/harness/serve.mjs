@@ -3,7 +3,7 @@
 import { pathToFileURL } from 'node:url';
 import { destroyStrapi, loadStrapi } from '../scripts/strapi-app.mjs';
 
-// ASB_SERVE_ADMIN=1: serve the built admin panel (dist/build) too, for tests that drive it in a browser.
+// ASB_SERVE_ADMIN=1 serves the built admin panel (dist/build, from `pnpm build`) for browser tests.
 const strapi = await loadStrapi({ serveAdminPanel: process.env.ASB_SERVE_ADMIN === '1' });
 // A test may change the seeded content before the CMS answers (drafts, broken entries): a module
 // whose default export receives the loaded Strapi.

@@ -4,6 +4,8 @@ import { localeGuard } from './documents/locale-guard';
 import { relationSync } from './documents/relation-sync';
 import { slugRules } from './documents/slugs';
 import { fieldRules } from './documents/field-rules';
+import { imageAltOnPublish } from './documents/image-alt';
+import { ensureAdminRoles, registerRoleConditions } from './setup/admin-roles';
 import { applyEditorHints } from './setup/editor-hints';
 import { ensureLocales } from './setup/locales';
 import { ensurePublicPermissions } from './setup/public-permissions';
@@ -23,6 +25,7 @@ export default {
     strapi.documents.use(localeGuard(strapi) as never);
     strapi.documents.use(slugRules(strapi) as never);
     strapi.documents.use(fieldRules(strapi) as never);
+    strapi.documents.use(imageAltOnPublish(strapi) as never);
     strapi.documents.use(relationSync(strapi) as never);
     // Partner API: read-only tokens reach what the public reaches; content writes clear the response cache.
     registerApiProtection(strapi);
@@ -37,6 +40,9 @@ export default {
     await applyEditorHints(strapi);
     // "Fill in from another locale" leaves slugs and image descriptions for the editor to write.
     guardFillFromLocale(strapi);
+    // Author and Editor: the condition first, or a delete permission that names it is granted without it.
+    await registerRoleConditions(strapi);
+    await ensureAdminRoles(strapi);
     bootstrapApiProtection(strapi);
     // One query per relation field and page of entries, not one per entry.
     batchGraphqlLoads(strapi);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Core } from '@strapi/strapi';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKind } from './support/cms';
 // @ts-expect-error plain ESM helpers shared with scripts/ and harness/
@@ -190,6 +191,69 @@ describe.runIf(!chromiumMissing)('admin edit view: refusals keep the form, unpub
         .poll(() => describedText(page, website), { timeout: 20_000 })
         .toContain('"www.example.org" is not a web address: write it in full, starting with https://');
       expect(await website.inputValue()).toBe('www.example.org');
+    });
+  });
+
+  it('a picture in the text without alternative text is refused on Publish; the field under it fixes that', async () => {
+    // A partner whose Georgian "About" holds a picture inserted before it had alternative text.
+    const uploads = path.join(strapi.dirs.static.public, 'uploads');
+    fs.mkdirSync(uploads, { recursive: true });
+    await sharp({ create: { width: 64, height: 48, channels: 3, background: '#5a7' } })
+      .png()
+      .toFile(path.join(uploads, 'form-test-village.png'));
+    const partner = await strapi.documents(PARTNER).create({
+      locale: 'ka',
+      data: {
+        name: 'სოფლის კოოპერატივი',
+        kind: 'community-organisation',
+        description: [
+          { type: 'paragraph', children: [{ type: 'text', text: 'კოოპერატივი სოფელში.' }] },
+          {
+            type: 'image',
+            image: {
+              name: 'village.jpg',
+              hash: 'village',
+              ext: '.png',
+              mime: 'image/png',
+              size: 1,
+              provider: 'local',
+              createdAt: '2026-01-01T00:00:00.000Z',
+              updatedAt: '2026-01-01T00:00:00.000Z',
+              url: '/uploads/form-test-village.png',
+              width: 64,
+              height: 48,
+              alternativeText: 'village.jpg',
+            },
+            children: [{ type: 'text', text: '' }],
+          },
+        ],
+      },
+    } as never);
+    await asEditor('picture-alt', async (page) => {
+      await page.goto(
+        `${baseUrl}/admin/content-manager/collection-types/${PARTNER}/${partner.documentId}?plugins[i18n][locale]=ka`,
+      );
+      const alt = page.getByLabel('Alternative text', { exact: true });
+      await alt.waitFor({ timeout: 30_000 });
+      // The file name the old admin filled in is not shown as if it were a description.
+      expect(await alt.inputValue()).toBe('');
+      expect(await describedText(page, alt)).toContain('Write the alternative text in this language.');
+
+      await page.getByRole('button', { name: 'Publish', exact: true }).click();
+      await expect
+        .poll(() => page.locator('body').innerText(), { timeout: 20_000 })
+        .toContain('The picture “village.jpg” in “About” has no alternative text in Georgian.');
+      const published = () =>
+        strapi.documents(PARTNER).findOne({ documentId: partner.documentId, locale: 'ka', status: 'published' });
+      expect(await published()).toBeNull();
+
+      await alt.fill('სოფლის კოოპერატივის წევრები ბაღში');
+      await page.getByRole('button', { name: 'Publish', exact: true }).click();
+      await expect.poll(published, { timeout: 20_000 }).not.toBeNull();
+      const description = (
+        (await published()) as unknown as { description: { image?: { alternativeText?: string } }[] }
+      ).description;
+      expect(description[1]?.image?.alternativeText).toBe('სოფლის კოოპერატივის წევრები ბაღში');
     });
   });
 

@@ -23,6 +23,8 @@ describe.runIf(!skip)(`editorial loop (CMS side) on ${databaseKind}`, () => {
   let cms: TestCms;
   let calls: Call[] = [];
   let site: http.Server;
+  /** What the stand-in site answers on GET /_site/status (null: a minimal answer). */
+  let siteStatus: Record<string, unknown> | null = null;
 
   beforeAll(async () => {
     // A stand-in for the site's rebuild endpoint that records what the CMS sends.
@@ -32,7 +34,7 @@ describe.runIf(!skip)(`editorial loop (CMS side) on ${databaseKind}`, () => {
       req.on('end', () => {
         if (req.url === '/_site/status') {
           res.writeHead(200, { 'Content-Type': 'application/json' });
-          return res.end(JSON.stringify({ live: 'build-1', signature: req.headers['x-asb-signature'] }));
+          return res.end(JSON.stringify(siteStatus ?? { live: 'build-1', signature: req.headers['x-asb-signature'] }));
         }
         calls.push({ body, headers: req.headers, json: JSON.parse(body) });
         res.writeHead(202).end('{}');
@@ -208,5 +210,87 @@ describe.runIf(!skip)(`editorial loop (CMS side) on ${databaseKind}`, () => {
   it('shows the site’s build state to signed-in editors only', async () => {
     const anonymous = await cms.http.get('/editorial/site-status');
     expect(anonymous.status).toBe(401);
+  });
+
+  it('tells a signed-in editor whether an entry’s latest publish is live, and names a bad parameter', async () => {
+    const admin = { email: 'status-editor@asb.example.org', password: 'Status-password-1' };
+    const role = await cms.strapi.service('admin::role').getSuperAdmin();
+    await cms.strapi
+      .service('admin::user')
+      .create({ ...admin, firstname: 'S', lastname: 'E', isActive: true, roles: [role.id] });
+    const login = await cms.http.post('/admin/login').send(admin);
+    const auth = { Authorization: `Bearer ${login.body.data.token}` };
+    const projects = cms.strapi.documents('api::project.project');
+    const project = await projects.findFirst({ locale: 'en', status: 'published' } as never);
+    await projects.publish({ documentId: project!.documentId, locale: 'en' } as never);
+    const published = await projects.findOne({
+      documentId: project!.documentId,
+      locale: 'en',
+      status: 'published',
+    } as never);
+    const publishedAt = new Date((published as unknown as { publishedAt: string }).publishedAt).getTime();
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const entry = `/editorial/site-status/entry?uid=api::project.project&documentId=${project!.documentId}&locale=en`;
+
+    expect((await cms.http.get(entry)).status).toBe(401);
+    const build = (id: string, upTo: number) => ({ id, at: iso(upTo + 5000), upTo: iso(upTo) });
+    const status = (over: Record<string, unknown>) => ({
+      live: 'b1',
+      building: false,
+      scheduled: false,
+      followUpQueued: false,
+      receivedUpTo: iso(publishedAt + 10),
+      buildingUpTo: null,
+      lastSuccess: build('b1', publishedAt - 1000),
+      lastFailure: null,
+      builds: [build('b1', publishedAt - 1000)],
+      ...over,
+    });
+    const state = async (over: Record<string, unknown>) => {
+      siteStatus = status(over);
+      const res = await cms.http.get(entry).set(auth);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body.data;
+    };
+    try {
+      // The live build started before the publish was announced: being built while a build runs.
+      expect(await state({ building: true, buildingUpTo: iso(publishedAt + 10) })).toMatchObject({
+        state: 'publishing',
+      });
+      // The build that included it failed.
+      expect(
+        await state({ lastFailure: { at: iso(publishedAt + 9000), upTo: iso(publishedAt + 10), reason: 'x' } }),
+      ).toMatchObject({ state: 'failed', at: iso(publishedAt + 9000) });
+      // A build that includes it is live; "since" is when the first such build went live.
+      const live = build('b2', publishedAt + 10);
+      expect(
+        await state({
+          live: 'b3',
+          lastSuccess: build('b3', publishedAt + 20),
+          builds: [build('b1', publishedAt - 1000), live, build('b3', publishedAt + 20)],
+        }),
+      ).toEqual({ publishedAt: iso(publishedAt), state: 'live', since: live.at, build: 'b3' });
+      // The site was never told, long after the publish.
+      expect(
+        await state({ receivedUpTo: iso(publishedAt - 1000), lastSuccess: build('b1', publishedAt - 1000) }),
+      ).toMatchObject(Date.now() - publishedAt > 60_000 ? { state: 'failed' } : { state: 'publishing' });
+
+      for (const [query, parameter] of [
+        ['uid=admin::user&documentId=abc', 'uid'],
+        ['uid=api::nothing.nothing&documentId=abc', 'uid'],
+        [`uid=api::project.project&documentId=${encodeURIComponent('a b')}`, 'documentId'],
+        [`uid=api::project.project&documentId=${project!.documentId}&locale=xx`, 'locale'],
+      ]) {
+        const res = await cms.http.get(`/editorial/site-status/entry?${query}`).set(auth);
+        expect(res.status, query).toBe(400);
+        expect(res.body.error.details.parameter, query).toBe(parameter);
+        expect(res.body.error.message, query).toMatch(new RegExp(parameter));
+      }
+      await projects.unpublish({ documentId: project!.documentId, locale: 'en' } as never);
+      expect(await state({})).toEqual({ publishedAt: null, state: 'not-published' });
+    } finally {
+      siteStatus = null;
+      await projects.publish({ documentId: project!.documentId, locale: 'en' } as never);
+    }
   });
 });

@@ -47,6 +47,14 @@ describe.skipIf(skip)('fill in from another locale', () => {
         kind: 'ngo',
         logo: { file: fileId, alt: 'ინსტიტუტის ლოგო: წითელი ოთხკუთხედი' },
         seo: { metaTitle: 'ინსტიტუტი', shareImage: { file: fileId, alt: 'გასაზიარებელი სურათი' } },
+        description: [
+          { type: 'paragraph', children: [{ type: 'text', text: 'ინსტიტუტის შესახებ' }] },
+          {
+            type: 'image',
+            image: { ...uploaded.body[0], alternativeText: 'ლოგო' },
+            children: [{ type: 'text', text: '' }],
+          },
+        ],
       },
     } as never);
     expect(partner.slug).toBe('samokalako-sazogadoebis-instituti');
@@ -71,5 +79,7 @@ describe.skipIf(skip)('fill in from another locale', () => {
     expect(data.slug).toBe('');
     expect(data.logo.alt).toBe('');
     expect(data.seo.shareImage.alt).toBe('');
+    expect(data.description[0].children[0].text).toBe('ინსტიტუტის შესახებ');
+    expect(data.description[1].image).toMatchObject({ name: 'logo.png', alternativeText: '' });
   });
 });

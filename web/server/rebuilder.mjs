@@ -28,6 +28,8 @@ export class Rebuilder {
   #timer = null;
   #scheduled = [];
   #indexing = false;
+  /** `upTo` of the build in progress (see #buildOnce). */
+  #buildingUpTo = null;
   /** The build check's memory of page files' links (see verify.mjs): most pages are the same files build after build. */
   #linkCache = new Map();
 
@@ -64,7 +66,7 @@ export class Rebuilder {
     try {
       return JSON.parse(fs.readFileSync(path.join(this.buildsDir, 'state.json'), 'utf8'));
     } catch {
-      return { history: [], lastSuccess: null, lastFailure: null, lastChange: null };
+      return { history: [], lastSuccess: null, lastFailure: null, lastChange: null, receivedUpTo: null };
     }
   }
 
@@ -88,15 +90,20 @@ export class Rebuilder {
     return {
       live: this.live(),
       building: this.#building,
+      // A change arrived and its build starts after the debounce.
+      scheduled: this.#timer !== null,
       followUpQueued: this.#pending,
       indexing: this.#indexing,
       buildsStarted: this.state.buildsStarted,
       lastChange: this.state.lastChange,
+      receivedUpTo: this.state.receivedUpTo ?? null,
+      buildingUpTo: this.#buildingUpTo,
       lastSuccess: this.state.lastSuccess,
       lastFailure: this.state.lastFailure,
-      builds: this.state.history.map(({ id, at, pages, ms, searchMs, phases }) => ({
+      builds: this.state.history.map(({ id, at, upTo, pages, ms, searchMs, phases }) => ({
         id,
         at,
+        upTo,
         pages,
         ms,
         searchMs,
@@ -111,6 +118,10 @@ export class Rebuilder {
    */
   request(trigger = { event: 'manual' }) {
     this.state.lastChange = { at: new Date().toISOString(), ...trigger };
+    // The latest change time the CMS told us of (its clock, see upTo in #buildOnce).
+    const at = typeof trigger.at === 'string' && !Number.isNaN(Date.parse(trigger.at)) ? trigger.at : null;
+    if (at && (!this.state.receivedUpTo || Date.parse(at) > Date.parse(this.state.receivedUpTo)))
+      this.state.receivedUpTo = new Date(Date.parse(at)).toISOString();
     if (this.#building) {
       this.#pending = true;
       this.#pendingTriggers.push(trigger);
@@ -166,6 +177,13 @@ export class Rebuilder {
     fs.rmSync(outDir, { recursive: true, force: true });
     const report = path.join(this.buildsDir, '.reports', id);
     const started = Date.now();
+    // Every change the CMS announced before this build started is in it: the build fetches the CMS's
+    // content after this point. `upTo` is the latest such change's time, on the CMS's clock (the
+    // notice's `at`), so the CMS can tell whether an entry published at a given time is in a build
+    // by comparing its own timestamps (src/editorial/entry-site-state.ts in the CMS). Before the CMS has
+    // sent any call (a new site's first build) there is no CMS time: the site's own clock stands in.
+    const upTo = this.state.receivedUpTo ?? new Date(started).toISOString();
+    this.#buildingUpTo = upTo;
     this.state.buildsStarted++;
     this.log(`building ${id} (${triggers.map((t) => t.event).join(', ') || 'changes'})`);
     try {
@@ -202,7 +220,7 @@ export class Rebuilder {
       fs.renameSync(outDir, finalDir);
       await phase('switch', () => this.activate(id, finalDir));
       this.#point(id);
-      const entry = { id, at: new Date().toISOString(), pages, ms: Date.now() - started, phases };
+      const entry = { id, at: new Date().toISOString(), upTo, pages, ms: Date.now() - started, phases };
       this.state.history.push(entry);
       this.state.lastSuccess = { ...entry, triggers };
       this.log(`live: ${id}, ${pages} pages in ${(entry.ms / 1000).toFixed(1)} s ${JSON.stringify(phases)}`);
@@ -211,13 +229,14 @@ export class Rebuilder {
       this.#prune();
     } catch (error) {
       const reason = String(error?.message ?? error).slice(0, 2000);
-      this.state.lastFailure = { at: new Date().toISOString(), reason, triggers };
+      this.state.lastFailure = { at: new Date().toISOString(), upTo, reason, triggers };
       this.log(`build ${id} failed; the live site is unchanged:\n${reason}`);
       fs.rmSync(outDir, { recursive: true, force: true });
       if (this.live() !== id) fs.rmSync(finalDir, { recursive: true, force: true });
       // A failed build may have left cache files that no manifest describes: the next build starts clean.
       fs.rmSync(this.cacheDir, { recursive: true, force: true });
     } finally {
+      this.#buildingUpTo = null;
       fs.rmSync(report, { recursive: true, force: true });
       this.#saveState();
     }

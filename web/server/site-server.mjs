@@ -149,8 +149,10 @@ export async function startSiteServer({
           return json(res, 409, { error: error.message });
         }
       }
-      const { event = 'change', uid = null, documentId = null, locale = null } = notice;
-      return json(res, 202, { build: rebuilder.request({ event, uid, documentId, locale }) });
+      const { event = 'change', uid = null, documentId = null, locale = null, at = null } = notice;
+      if (at !== null && (typeof at !== 'string' || Number.isNaN(Date.parse(at))))
+        return json(res, 400, { error: 'The call\'s "at" is not a date and time (ISO 8601)' });
+      return json(res, 202, { build: rebuilder.request({ event, uid, documentId, locale, at }) });
     }
     return json(res, 405, { error: `${req.method} ${pathname} is not supported` });
   }

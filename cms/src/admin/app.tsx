@@ -1,12 +1,32 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { SiteStatusPanel } from './site-status-panel/SiteStatusPanel';
 import { SiteStatusIcon } from './site-status-widget/icon';
+import { IntegerInput } from './fields/IntegerInput';
+import { arrangeListColumns } from './fields/list-columns';
+import { OPTION_LABELS } from './fields/option-labels';
+import ka from './translations/ka.json';
 
 /**
- * Admin panel customisation: a homepage widget with the public site's build state, read from the
- * CMS's admin-only route GET /editorial/site-status (src/editorial/site-status.ts).
+ * Admin panel customisation:
+ * - Georgian (`ka`) as an interface language besides English (each user picks it under Profile →
+ *   Interface language). The messages live in ./translations/ka.json, keyed by the ids of the
+ *   English messages of @strapi/admin and its plugins (plugin ids prefixed, e.g. `content-manager.…`);
+ *   a missing key falls back to English. Strapi only offers languages it has a native name for:
+ *   patches/@strapi__admin@5.54.0.patch adds 'ქართული'.
+ * - a homepage widget with the public site's build state, read from the CMS's admin-only route
+ *   GET /editorial/site-status (src/editorial/site-status.ts), with the technical detail of a failure;
+ * - a "Public site" panel on every entry's edit view: live on the site, being published, or could not
+ *   be updated, in plain language (GET /editorial/site-status/entry). Its texts are
+ *   ./site-status-panel/messages.ts, ids `asb.site-status.*`, translatable through `config.translations`.
+ * - enumeration options shown with labels instead of raw values (./fields/option-labels.ts).
  */
+type PanelApis = { addEditViewSidePanel(reducer: (panels: unknown[]) => unknown[]): void };
+
 export default {
-  config: { locales: [] },
+  config: {
+    locales: ['ka'],
+    translations: { en: OPTION_LABELS.en, ka: { ...ka, ...OPTION_LABELS.ka } },
+  },
   register(app: StrapiApp) {
     app.widgets.register({
       id: 'site-status',
@@ -15,5 +35,20 @@ export default {
       component: async () => (await import('./site-status-widget/SiteStatusWidget')).SiteStatusWidget,
     });
   },
-  bootstrap() {},
+  bootstrap(
+    app: Pick<StrapiApp, 'getPlugin'> & {
+      addFields(field: { type: string; Component: unknown }): void;
+      registerHook(name: string, fn: (...args: never[]) => unknown): void;
+    },
+  ) {
+    // After Strapi's own panels (the entry's actions, then preview), as the content-manager's API adds them.
+    (app.getPlugin('content-manager').apis as unknown as PanelApis).addEditViewSidePanel((panels) => [
+      ...panels,
+      SiteStatusPanel,
+    ]);
+    // Years without thousands separators; other integers keep Strapi's input.
+    app.addFields({ type: 'integer', Component: IntegerInput });
+    // List views: locales present and missing, a short date, all columns inside 1280 px.
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', arrangeListColumns);
+  },
 };

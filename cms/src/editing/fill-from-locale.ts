@@ -6,9 +6,10 @@ import type { Core } from '@strapi/strapi';
  *
  * - `slug`: an English page would get the Georgian page's romanised address. Left empty, the slug
  *   rule (src/documents/slugs.ts) makes one from the English title on save.
- * - `alt` of an image (`shared.image`): alternative text describes the picture in the page's
- *   language; a copied Georgian description would be read out on the English page. Left empty,
- *   the required field asks the editor to write it.
+ * - alternative text: `alt` of an image (`shared.image`) and that of pictures in rich text. It
+ *   describes the picture in the page's language; a copied Georgian description would be read out
+ *   on the English page. Left empty, the editor is asked to write it (a required field, and the
+ *   publish rule of src/documents/image-alt.ts).
  *
  * The plugin's service is wrapped rather than patched: its output is the form data it hands to the
  * admin, so clearing the fields there covers top-level fields and images at any depth.
@@ -18,6 +19,15 @@ const NEVER_COPIED_IN_COMPONENT: Record<string, string[]> = { 'shared.image': ['
 
 type Attribute = { type: string; component?: string; repeatable?: boolean; components?: string[] };
 type Schema = { attributes: Record<string, Attribute> };
+
+/** Pictures in rich text keep their alternative text on the node: empty it, at any depth. */
+function clearBlockPictures(nodes: unknown): void {
+  if (!Array.isArray(nodes)) return;
+  for (const node of nodes as { type?: string; image?: Record<string, unknown>; children?: unknown }[]) {
+    if (node?.type === 'image' && node.image) node.image.alternativeText = '';
+    clearBlockPictures(node?.children);
+  }
+}
 
 function clearComponent(strapi: Core.Strapi, uid: string, value: unknown): void {
   if (!value || typeof value !== 'object') return;
@@ -31,6 +41,8 @@ function clearNested(strapi: Core.Strapi, schema: Schema | undefined, data: Reco
     const value = data[name];
     if (attribute.type === 'component' && attribute.component) {
       for (const item of Array.isArray(value) ? value : [value]) clearComponent(strapi, attribute.component, item);
+    } else if (attribute.type === 'blocks') {
+      clearBlockPictures(value);
     } else if (attribute.type === 'dynamiczone' && Array.isArray(value)) {
       for (const item of value as { __component?: string }[])
         if (item?.__component) clearComponent(strapi, item.__component, item);

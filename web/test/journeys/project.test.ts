@@ -23,7 +23,7 @@ collectionJourney({
     async fill(editor) {
       await editor.fill('Title', `ჟურნალის პროექტი ${id}`);
       await editor.fill('Summary', summary.ka);
-      await editor.choose('Phase', 'planned');
+      await editor.choose('Phase', 'Planned');
       await editor.fill('Start', '2027-03');
       await editor.fillRichText('Text', `პროექტი გორში დაიწყება ${id}.`);
       await editor.relate('Programme', 'მეწარმეობის', programme.ka);

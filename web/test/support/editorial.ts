@@ -13,6 +13,19 @@ export const PROJECT = 'api::project.project';
 export const HOME_PAGE = 'api::home-page.home-page';
 export const ORGANISATION = 'api::organisation-setting.organisation-setting';
 
+/** A media library record, as POST /upload answers (and as a rich-text image block embeds it). */
+export interface UploadedFile {
+  id: number;
+  documentId: string;
+  name: string;
+  url: string;
+  alternativeText: string | null;
+  width: number | null;
+  height: number | null;
+  mime: string;
+  [key: string]: unknown;
+}
+
 /** The admin API, as the Content Manager uses it: what an editor's clicks send. */
 export async function adminSession(cmsUrl: string) {
   const login = await fetch(`${cmsUrl}/admin/login`, {
@@ -32,9 +45,24 @@ export async function adminSession(cmsUrl: string) {
     if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${text}`);
     return text ? JSON.parse(text) : null;
   };
+  /** Uploads a file as the media library does: multipart `files` and `fileInfo` to POST /upload. */
+  const upload = async (name: string, bytes: Uint8Array, type: string, alternativeText: string) => {
+    const form = new FormData();
+    form.append('files', new Blob([new Uint8Array(bytes)], { type }), name);
+    form.append('fileInfo', JSON.stringify({ name, alternativeText, caption: null }));
+    const res = await fetch(`${cmsUrl}/upload`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${data.token}` },
+      body: form,
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`POST /upload ${name}: HTTP ${res.status} ${text}`);
+    return (JSON.parse(text) as UploadedFile[])[0]!;
+  };
   const doc = (uid: string, documentId: string) => `/content-manager/collection-types/${uid}/${documentId}`;
   return {
     call,
+    upload,
     /** Saves a draft, as "Save" does. */
     save: (uid: string, documentId: string, locale: string, data: Record<string, unknown>) =>
       call('PUT', `${doc(uid, documentId)}?locale=${locale}`, { ...data, locale }),

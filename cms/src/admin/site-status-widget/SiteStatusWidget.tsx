@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useIntl } from 'react-intl';
 import { Flex, Typography } from '@strapi/design-system';
 import { useFetchClient, Widget } from '@strapi/strapi/admin';
 
@@ -15,10 +16,20 @@ interface SiteState {
 
 type Result = { state: SiteState } | { error: string };
 
-const formatTime = (iso: string) => {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
-};
+/** The widget's interface text: English here, Georgian in ../translations/ka.json (same ids). */
+const MESSAGES = {
+  unavailable: { id: 'asb.widget.site-status.unavailable', defaultMessage: 'The site’s build state is unavailable' },
+  liveSince: { id: 'asb.widget.site-status.live-since', defaultMessage: 'Live since {time} (build {build})' },
+  live: { id: 'asb.widget.site-status.live', defaultMessage: 'Live (build {build})' },
+  noBuild: { id: 'asb.widget.site-status.no-build', defaultMessage: 'No build is live yet' },
+  indexing: {
+    id: 'asb.widget.site-status.indexing',
+    defaultMessage: 'Updating the search index (the new pages are live)…',
+  },
+  building: { id: 'asb.widget.site-status.building', defaultMessage: 'Building…' },
+  queued: { id: 'asb.widget.site-status.queued', defaultMessage: ' (another build is queued)' },
+  lastFailure: { id: 'asb.widget.site-status.last-failure', defaultMessage: 'Last failure: {time} — {reason}' },
+} as const;
 
 /** The error text the route answers with (502 `{ error }`), or the request's own failure. */
 const errorText = (error: unknown) => {
@@ -31,6 +42,13 @@ const errorText = (error: unknown) => {
 
 export const SiteStatusWidget = () => {
   const { get } = useFetchClient();
+  const { formatMessage, formatDate } = useIntl();
+  // Dates in the interface language (Georgian month names in the Georgian admin).
+  const formatTime = (iso: string) => {
+    const date = new Date(iso);
+    if (Number.isNaN(date.getTime())) return iso;
+    return <time dateTime={iso}>{formatDate(date, { dateStyle: 'medium', timeStyle: 'short' })}</time>;
+  };
   const [result, setResult] = useState<Result | null>(null);
 
   useEffect(() => {
@@ -54,9 +72,9 @@ export const SiteStatusWidget = () => {
     return (
       <Flex direction="column" alignItems="flex-start" gap={2} data-testid="asb-site-status">
         <Typography variant="omega" fontWeight="bold" textColor="danger600">
-          The site’s build state is unavailable
+          {formatMessage(MESSAGES.unavailable)}
         </Typography>
-        <Typography variant="pi" textColor="neutral600" data-testid="asb-site-status-error">
+        <Typography variant="pi" textColor="neutral600" data-testid="asb-site-status-error" translate="no">
           {result.error}
         </Typography>
       </Flex>
@@ -65,25 +83,30 @@ export const SiteStatusWidget = () => {
 
   const { state } = result;
   const liveId = state.live ?? state.lastSuccess?.id ?? null;
+  const build = <span translate="no">{liveId}</span>;
   return (
     <Flex direction="column" alignItems="flex-start" gap={2} data-testid="asb-site-status">
       {liveId ? (
         <Typography variant="omega" data-testid="asb-site-status-live">
-          {state.lastSuccess?.at ? `Live since ${formatTime(state.lastSuccess.at)} ` : 'Live '}
-          (build {liveId})
+          {state.lastSuccess?.at
+            ? formatMessage(MESSAGES.liveSince, { time: formatTime(state.lastSuccess.at), build })
+            : formatMessage(MESSAGES.live, { build })}
         </Typography>
       ) : (
-        <Typography variant="omega">No build is live yet</Typography>
+        <Typography variant="omega">{formatMessage(MESSAGES.noBuild)}</Typography>
       )}
       {state.building ? (
         <Typography variant="omega" fontWeight="bold" textColor="primary600" data-testid="asb-site-status-building">
-          {state.indexing ? 'Updating the search index (the new pages are live)…' : 'Building…'}
-          {state.followUpQueued ? ' (another build is queued)' : ''}
+          {formatMessage(state.indexing ? MESSAGES.indexing : MESSAGES.building)}
+          {state.followUpQueued ? formatMessage(MESSAGES.queued) : ''}
         </Typography>
       ) : null}
       {state.lastFailure ? (
         <Typography variant="pi" textColor="danger600" data-testid="asb-site-status-failure">
-          Last failure: {formatTime(state.lastFailure.at)} — {state.lastFailure.reason}
+          {formatMessage(MESSAGES.lastFailure, {
+            time: formatTime(state.lastFailure.at),
+            reason: <span translate="no">{state.lastFailure.reason}</span>,
+          })}
         </Typography>
       ) : null}
     </Flex>

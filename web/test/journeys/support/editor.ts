@@ -28,6 +28,8 @@ export const ADMIN_UI = {
   published: 'Published document',
   unpublished: 'Unpublished document',
   confirm: 'Confirm',
+  /** The `shared.image` component's alt field, as cms/src/setup/editor-hints.ts labels it. */
+  altText: 'Alternative text',
   locales: 'Locales',
   openPreview: 'Open preview',
   closePreview: 'Close preview',
@@ -167,7 +169,7 @@ export class Editor {
   async addImage(label: string, file: string, alt: string) {
     const add = this.fieldArea(label, this.page.getByRole('button', { name: this.ui.addComponent }));
     if (await add.count()) await add.getByRole('button', { name: this.ui.addComponent }).click();
-    const area = this.fieldArea(label, this.page.getByRole('textbox', { name: 'alt' }));
+    const area = this.fieldArea(label, this.page.getByRole('textbox', { name: this.ui.altText, exact: true }));
     await area.getByRole('button', { name: this.ui.addAsset }).click();
     const dialog = this.page.getByRole('dialog');
     await dialog.getByRole('button', { name: this.ui.addMoreAssets }).click();
@@ -177,7 +179,7 @@ export class Editor {
     await dialog.getByRole('button', { name: this.ui.uploadAssets }).click();
     await dialog.getByRole('button', { name: this.ui.finish }).click();
     await dialog.waitFor({ state: 'detached' });
-    await area.getByRole('textbox', { name: 'alt' }).fill(alt);
+    await area.getByRole('textbox', { name: this.ui.altText, exact: true }).fill(alt);
   }
 
   /** Clicks Save and waits for the notification the editor sees; returns its text. */

@@ -25,7 +25,7 @@ export default async function setup(project: TestProject) {
   const siteUrl = `http://127.0.0.1:${port}`;
   const cms = await startCms({
     database: 'sqlite',
-    admin: true,
+    serveAdminPanel: true,
     setup: path.join(import.meta.dirname, '../../fixtures/cms-journeys.mjs'),
     env: { ...EDITORIAL_SECRETS, REBUILD_URL: `${siteUrl}/_site/rebuild`, SITE_PUBLIC_URL: siteUrl },
   });

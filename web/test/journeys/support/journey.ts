@@ -54,7 +54,7 @@ export async function imageFile(name: string, format: 'png' | 'jpeg', colour: { 
   const dir = path.resolve(import.meta.dirname, '../../../.tmp/journey-images');
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name}.${format === 'png' ? 'png' : 'jpg'}`);
-  const image = sharp({ create: { width: 800, height: 500, channels: 3, background: colour } });
+  const image = sharp({ create: { width: 1600, height: 1000, channels: 3, background: colour } });
   await (format === 'png' ? image.png() : image.jpeg()).toFile(file);
   return file;
 }
