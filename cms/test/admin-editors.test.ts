@@ -211,7 +211,45 @@ describe.runIf(!chromiumMissing)('the admin panel for authors and editors', () =
     });
   });
 
+  it('opens lists in Georgian in a new tab, though another tab last opened an English entry', async () => {
+    const partner = 'api::partner.partner';
+    const { documentId } = (await strapi.documents(partner).findFirst({ locale: 'en' } as never))!;
+    const listLocale = async (page: Page) => {
+      await page.goto(`${baseUrl}/admin/content-manager/collection-types/${partner}`);
+      if (page.url().includes('/auth/login')) {
+        await page.locator('input[name="email"]').fill(USERS.editor);
+        await page.locator('input[name="password"]').fill(PASSWORD);
+        await page.locator('button[type="submit"]').click();
+      }
+      await page.waitForURL((url) => url.pathname.endsWith(partner) && url.search.includes('locale'), {
+        timeout: 30_000,
+      });
+      return new URL(page.url()).searchParams.get('plugins[i18n][locale]');
+    };
+    await withPage('editor', 'locale-session', async (page) => {
+      await page.goto(
+        `${baseUrl}/admin/content-manager/collection-types/${partner}/${documentId}?plugins[i18n][locale]=en`,
+      );
+      await page.locator('input[name="name"]').waitFor({ timeout: 30_000 });
+      // Strapi remembers the English entry's locale for the lists of this tab (its own behaviour)...
+      expect(await listLocale(page)).toBe('en');
+      // ...but a new tab, sharing the browser's storage, starts in Georgian.
+      const tab = await page.context().newPage();
+      expect(await listLocale(tab)).toBe('ka');
+    });
+  });
+
   it('labels component fields, shows years without separators and enumeration options by name', async () => {
+    // Every field of every component has its label and hint in the stored view configuration.
+    const components = strapi.plugin('content-manager').service('components');
+    for (const [uid, component] of Object.entries(strapi.components)) {
+      const { metadatas } = await components.findConfiguration(component);
+      for (const field of Object.keys(component.attributes)) {
+        const hint = COMPONENT_HINTS[uid]?.[field];
+        expect(hint, `COMPONENT_HINTS has ${uid}.${field}`).toBeTruthy();
+        expect(metadatas[field].edit, `${uid}.${field}`).toMatchObject(hint);
+      }
+    }
     const enterprise = await strapi
       .documents('api::social-enterprise.social-enterprise')
       .findFirst({ locale: 'ka', populate: ['beneficiaries'], filters: { foundedYear: { $notNull: true } } } as never);
