@@ -78,6 +78,13 @@ export async function startSiteServer({
 
   /** The child serving the live build. Swapped whole: a request goes to one build or the other. */
   let target = null;
+  /** Servers of replaced builds, still answering requests they had started. */
+  const draining = new Set();
+  const stopDrained = async (drain) => {
+    if (!draining.delete(drain)) return;
+    clearTimeout(drain.timer);
+    await drain.site.stop();
+  };
   const activate = async (id, dir) => {
     const child = await serveSite({
       port: await freePort(),
@@ -87,7 +94,13 @@ export async function startSiteServer({
     });
     const old = target;
     target = { id, port: Number(new URL(child.url).port), site: child };
-    if (old) setTimeout(() => void old.site.stop(), DRAIN_MS).unref();
+    if (old) {
+      // Stopped after the drain, or by stop() if that comes first: an unref'd timer alone left the
+      // old build's server running when the process stopped within DRAIN_MS of a switch.
+      const drain = { site: old.site, timer: setTimeout(() => void stopDrained(drain), DRAIN_MS) };
+      drain.timer.unref();
+      draining.add(drain);
+    }
   };
   const rebuilder = new Rebuilder({
     buildsDir,
@@ -198,6 +211,7 @@ export async function startSiteServer({
       await new Promise((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
       await rebuilder.idle();
+      await Promise.all([...draining].map(stopDrained));
       await target?.site.stop();
       target = null;
     },
