@@ -145,7 +145,9 @@ describe.runIf(!chromiumMissing)('admin edit view: refusals keep the form, unpub
   /** The text of the elements an input names as its description: its hint, or its error once refused. */
   const describedText = async (page: Page, input: ReturnType<Page['getByLabel']>) => {
     const ids = ((await input.getAttribute('aria-describedby')) ?? '').split(' ').filter(Boolean);
-    return (await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()))).join(' ');
+    return (
+      await Promise.all(ids.map(async (id) => (await page.locator(`[id="${id}"]`).allTextContents()).join(' ')))
+    ).join(' ');
   };
 
   for (const action of ['Save', 'Publish'] as const) {
