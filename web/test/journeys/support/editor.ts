@@ -137,15 +137,23 @@ export class Editor {
       .filter({ has: this.page.getByRole('textbox') })
       .last();
     const editor = area.getByRole('textbox');
-    await editor.click();
-    // Select all and delete until the field is empty: with several paragraphs one select-all may
-    // stop at a block boundary.
-    for (let i = 0; i < 5 && (await editor.innerText()).trim() !== ''; i++) {
-      await this.page.keyboard.press('ControlOrMeta+A');
-      await this.page.keyboard.press('Backspace');
+    // A person looks at what they typed: under load the editor can drop keys while it re-renders,
+    // so the text is checked and typed again if it did not all arrive.
+    for (let attempt = 1; ; attempt++) {
+      await editor.click();
+      // Select all and delete until the field is empty: with several paragraphs one select-all may
+      // stop at a block boundary.
+      for (let i = 0; i < 5 && (await editor.innerText()).trim() !== ''; i++) {
+        await this.page.keyboard.press('ControlOrMeta+A');
+        await this.page.keyboard.press('Backspace');
+      }
+      if ((await editor.innerText()).trim() !== '') throw new Error(`could not empty the rich text field "${label}"`);
+      await editor.pressSequentially(text, { delay: 5 });
+      await this.page.waitForTimeout(300);
+      const typed = (await editor.innerText()).trim();
+      if (typed === text) return;
+      if (attempt === 3) throw new Error(`the rich text field "${label}" shows "${typed}" after typing "${text}"`);
     }
-    if ((await editor.innerText()).trim() !== '') throw new Error(`could not empty the rich text field "${label}"`);
-    await editor.pressSequentially(text);
   }
 
   /** A list of choices (an enumeration): open it by its label, click the option. */
