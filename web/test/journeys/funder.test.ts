@@ -16,8 +16,8 @@ collectionJourney({
     async fill(editor) {
       await editor.fill('Name', `ჟურნალის ფონდი ${id}`);
       await editor.fill('Acronym', 'JF');
-      await editor.choose('Kind of organisation', 'government-agency');
-      await editor.choose('Country', 'DE');
+      await editor.choose('Kind of organisation', 'Government agency');
+      await editor.choose('Country', 'Germany (DE)');
       await editor.fill('Website', 'https://funder.example.org');
       await editor.fillRichText('About', about.ka);
       await editor.relate('Funded projects', 'ინოვაციური', /ინოვაციური მიდგომა/);

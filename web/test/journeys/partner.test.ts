@@ -18,8 +18,8 @@ collectionJourney({
   georgian: {
     async fill(editor) {
       await editor.fill('Name', `ჟურნალის პარტნიორი ${id}`);
-      await editor.choose('Kind of organisation', 'ngo');
-      await editor.choose('Country', 'GE');
+      await editor.choose('Kind of organisation', 'Non-governmental organisation');
+      await editor.choose('Country', 'Georgia (GE)');
       await editor.fill('Website', 'https://journey.example.org');
       await editor.fillRichText('About', about.ka);
       await editor.relate('implementedProjects', 'იძულებით', /იძულებით გადაადგილებულ/);

@@ -19,7 +19,7 @@ collectionJourney({
     async fill(editor) {
       await editor.fill('Name', `ჟურნალის საწარმო ${id}`);
       await editor.fill('Summary', summary.ka);
-      await editor.choose('Sector', 'elderly-care');
+      await editor.choose('Sector', 'Care for older people');
       await editor.fill('Jobs created', '4');
       await editor.fill('Founded (year)', '2024');
       await editor.fillRichText('Text', `საწარმო გორში მუშაობს ${id}.`);
