@@ -56,12 +56,6 @@ export default ({ env }: { env: any }) => {
       },
     },
     { name: 'strapi::body', config: { jsonLimit: '2mb' } },
-    {
-      // Uploads: refuse files over 20 MB and files that are not pictures the site can show; shrink
-      // photos to 2,560 px on the longest side (src/uploads/upload-checks.ts; the editors' guide says so).
-      resolve: './src/uploads/upload-checks',
-      config: { maxBytes: 20 * 1024 * 1024, maxImagePixels: 2560 },
-    },
     'strapi::session',
     'strapi::favicon',
     'strapi::public',

@@ -39,4 +39,23 @@ export default ({ env }: { env: any }) => ({
   'users-permissions': {
     config: { jwtSecret: env('JWT_SECRET') },
   },
+  // Mail (admin password resets) goes out over SMTP. Strapi's default provider pipes to a local
+  // sendmail binary, which containers do not have, and Strapi warns about it at every start.
+  email: {
+    config: {
+      provider: 'nodemailer',
+      providerOptions: {
+        // `||`: docker-compose passes unset settings as empty strings.
+        host: env('SMTP_HOST') || '127.0.0.1',
+        port: env.int('SMTP_PORT', 1025),
+        // true: TLS from the first byte (port 465); false: STARTTLS when the server offers it.
+        secure: env.bool('SMTP_SECURE', false),
+        ...(env('SMTP_USERNAME') ? { auth: { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD') } } : {}),
+      },
+      settings: {
+        defaultFrom: env('EMAIL_FROM') || 'ASB Georgia <no-reply@localhost>',
+        defaultReplyTo: env('EMAIL_REPLY_TO') || env('EMAIL_FROM') || 'ASB Georgia <no-reply@localhost>',
+      },
+    },
+  },
 });

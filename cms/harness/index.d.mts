@@ -16,6 +16,8 @@ export interface RunningCms {
   url: string;
   /** Everything the CMS process printed so far. */
   log(): string;
+  /** What it printed on stderr: console.warn / console.error and Node's own warnings. */
+  stderr(): string;
   /** Stops the CMS and drops its database. */
   stop(): Promise<void>;
 }

@@ -47,6 +47,7 @@ export async function startCms({
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
+  let stderr = '';
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`CMS did not start within ${timeoutMs} ms:\n${log.slice(-4000)}`)),
@@ -60,7 +61,10 @@ export async function startCms({
         resolve(match[1]);
       }
     });
-    child.stderr.on('data', (chunk) => (log += chunk));
+    child.stderr.on('data', (chunk) => {
+      log += chunk;
+      stderr += chunk;
+    });
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`CMS exited with code ${code} before it was ready:\n${log.slice(-4000)}`));
@@ -73,6 +77,7 @@ export async function startCms({
   return {
     url,
     log: () => log,
+    stderr: () => stderr,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -13,6 +13,7 @@ import { checkProductionSecrets } from './setup/production-secrets';
 import { importOnFirstStart } from './content-import/first-start';
 import { bootstrapEditorial } from './editorial';
 import { guardFillFromLocale } from './editing/fill-from-locale';
+import { guardUploads } from './uploads/upload-checks';
 import { batchGraphqlLoads } from './graphql/batched-loads';
 import { registerDocumentStamps } from './graphql/document-stamps';
 import { bootstrapApiProtection, destroyApiProtection, registerApiProtection } from './api-protection';
@@ -40,6 +41,9 @@ export default {
     await applyEditorHints(strapi);
     // "Fill in from another locale" leaves slugs and image descriptions for the editor to write.
     guardFillFromLocale(strapi);
+    // Uploads: refuse files over 20 MB and files that are not pictures the site can show; shrink photos
+    // to 2,560 px on the longest side (the editors' guide, docs/editors/, says so).
+    guardUploads(strapi, { maxBytes: 20 * 1024 * 1024, maxImagePixels: 2560 });
     // Author and Editor: the condition first, or a delete permission that names it is granted without it.
     await registerRoleConditions(strapi);
     await ensureAdminRoles(strapi);

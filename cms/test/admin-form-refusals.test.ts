@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Core } from '@strapi/strapi';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseKind } from './support/cms';
@@ -25,6 +25,7 @@ if (chromiumMissing && process.env.REQUIRE_CHROMIUM === '1')
 if (chromiumMissing) console.warn(`skipping the admin form test: Chromium is not installed at ${CHROMIUM}`);
 
 const ADMIN = { email: 'form-editor@asb.example.org', password: 'Form-password-1' };
+const GEORGIAN = { email: 'form-editor-ka@asb.example.org', password: 'Form-password-2' };
 const PARTNER = 'api::partner.partner';
 const PROJECT = 'api::project.project';
 const failures = path.join(cmsDir, '.tmp/test-results/admin-form');
@@ -60,6 +61,15 @@ describe.runIf(!chromiumMissing)('admin edit view: refusals keep the form, unpub
       roles: [role.id],
       preferedLanguage: 'en',
     });
+    await strapi.service('admin::user').create({
+      email: GEORGIAN.email,
+      firstname: 'ნინო',
+      lastname: 'რედაქტორი',
+      password: GEORGIAN.password,
+      isActive: true,
+      roles: [role.id],
+      preferedLanguage: 'ka',
+    });
     const partners = (await strapi.documents(PARTNER).findMany({
       locale: 'ka',
       status: 'published',
@@ -83,15 +93,32 @@ describe.runIf(!chromiumMissing)('admin edit view: refusals keep the form, unpub
     await db?.drop();
   });
 
+  /**
+   * One signed-in browser session per editor, as a person stays signed in between tasks (signing in
+   * for every task would also meet the admin's login rate limit, 5 a minute).
+   */
+  const sessions = new Map<string, BrowserContext>();
+  async function session(account: { email: string; password: string }) {
+    let context = sessions.get(account.email);
+    if (context) return context;
+    context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/admin/auth/login`);
+    await page.getByLabel('Email').fill(account.email);
+    await page.getByLabel(/^Password/).fill(account.password);
+    // "Remember me" keeps the session in localStorage, which every page of this context shares.
+    await page.getByRole('checkbox', { name: 'Remember me' }).check();
+    await page.getByRole('button', { name: 'Login' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/admin/auth'), { timeout: 30_000 });
+    await page.close();
+    sessions.set(account.email, context);
+    return context;
+  }
+
   /** Runs a step in a signed-in page; on failure keeps a screenshot and the visible text, and names them. */
-  async function asEditor(name: string, step: (page: Page) => Promise<void>) {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  async function asEditor(name: string, step: (page: Page) => Promise<void>, account = ADMIN) {
+    const page = await (await session(account)).newPage();
     try {
-      await page.goto(`${baseUrl}/admin/auth/login`);
-      await page.getByLabel('Email').fill(ADMIN.email);
-      await page.getByLabel(/^Password/).fill(ADMIN.password);
-      await page.getByRole('button', { name: 'Login' }).click();
-      await page.waitForURL((url) => !url.pathname.startsWith('/admin/auth'), { timeout: 30_000 });
       await step(page);
     } catch (error) {
       fs.mkdirSync(failures, { recursive: true });
@@ -146,6 +173,24 @@ describe.runIf(!chromiumMissing)('admin edit view: refusals keep the form, unpub
       });
     });
   }
+
+  it('an editor with the Georgian interface reads the refusal in Georgian', async () => {
+    await asEditor(
+      'refused-save-georgian',
+      async (page) => {
+        await openPartner(page);
+        await page.getByLabel(/^slug/i).fill(takenSlug);
+        await page.getByRole('button', { name: 'შენახვა', exact: true }).click();
+        const slug = page.getByLabel(/^slug/i);
+        await expect.poll(() => slug.getAttribute('aria-invalid'), { timeout: 20_000 }).toBe('true');
+        expect(await describedText(page, slug)).toContain(
+          `ვებმისამართს „${takenSlug}“ უკვე იყენებს სხვა პარტნიორი ქართულ ვერსიაში.`,
+        );
+        expect(await slug.inputValue()).toBe(takenSlug);
+      },
+      GEORGIAN,
+    );
+  });
 
   it('a project that ends before it starts is refused under End, with both dates kept', async () => {
     const project = (await strapi.documents(PROJECT).findFirst({ locale: 'ka', status: 'published' })) as unknown as {

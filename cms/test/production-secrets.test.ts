@@ -34,6 +34,17 @@ describe('production start-up', () => {
     expect(result.stdout).not.toMatch(/^ready /m);
   });
 
+  it('refuses an SMTP login without a real password, and names it', () => {
+    const configured = { ...TEST_SECRETS, NODE_ENV: 'production', SMTP_USERNAME: 'cms@asb.example.org' };
+    for (const password of [undefined, 'example-only-smtp-password']) {
+      const result = start({ ...configured, SMTP_PASSWORD: password });
+      expect(result.status).not.toBe(0);
+      expect(result.stdout + result.stderr).toMatch(
+        password ? /SMTP_PASSWORD still has the example value/ : /SMTP_PASSWORD is not set/,
+      );
+    }
+  });
+
   it('refuses a missing secret and names it', () => {
     const { ENCRYPTION_KEY: _missing, ...rest } = TEST_SECRETS;
     const result = start({ ...rest, NODE_ENV: 'production' });

@@ -10,10 +10,12 @@ import { bootCms, databaseSkipReason, type TestCms } from './support/cms';
  */
 const skip = await databaseSkipReason();
 const ADMIN = { email: 'uploads-editor@asb.example.org', password: 'Uploads-password-1' };
+const GEORGIAN = { email: 'uploads-ka@asb.example.org', password: 'Uploads-password-2' };
 
 describe.skipIf(skip)('uploads through the media library', () => {
   let cms: TestCms;
   let token: string;
+  let georgianToken: string;
 
   beforeAll(async () => {
     cms = await bootCms({ IMPORT_ON_FIRST_START: 'false' });
@@ -28,13 +30,23 @@ describe.skipIf(skip)('uploads through the media library', () => {
     const login = await cms.http.post('/admin/login').send(ADMIN);
     expect(login.status).toBe(200);
     token = login.body.data.token;
+    // An editor whose admin interface is in Georgian (Profile → Interface language).
+    await cms.strapi.service('admin::user').create({
+      ...GEORGIAN,
+      firstname: 'ნინო',
+      lastname: 'რედაქტორი',
+      isActive: true,
+      roles: [role.id],
+      preferedLanguage: 'ka',
+    });
+    georgianToken = (await cms.http.post('/admin/login').send(GEORGIAN)).body.data.token;
   });
   afterAll(() => cms?.stop());
 
-  const upload = (name: string, bytes: Buffer, contentType: string) =>
+  const upload = (name: string, bytes: Buffer, contentType: string, as = token) =>
     cms.http
       .post('/upload')
-      .set('Authorization', `Bearer ${token}`)
+      .set('Authorization', `Bearer ${as}`)
       .attach('files', bytes, { filename: name, contentType })
       .field('fileInfo', JSON.stringify({ name, alternativeText: '' }));
 
@@ -55,6 +67,15 @@ describe.skipIf(skip)('uploads through the media library', () => {
     expect(res.body.error.message).toContain('“not-a-photo.png” is not a picture the site can show');
     expect(res.body.error.message).toContain('export it as JPEG or PNG');
     expect(await cms.strapi.db.query('plugin::upload.file').count({ where: { name: 'not-a-photo.png' } })).toBe(0);
+  });
+
+  it('says it in Georgian to an editor whose interface is Georgian', async () => {
+    const res = await upload('ფოტო.png', Buffer.from('ტექსტი, არა სურათი\n'), 'image/png', georgianToken);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('„ფოტო.png“ არ არის სურათი, რომელსაც საიტი აჩვენებს');
+    const big = await upload('ანგარიში.pdf', Buffer.alloc(21 * 1024 * 1024, 1), 'application/pdf', georgianToken);
+    expect(big.status).toBe(413);
+    expect(big.body.error.message).toContain('„ანგარიში.pdf“ 21 მბ-ია; ფაილი შეიძლება იყოს მაქსიმუმ 20 მბ');
   });
 
   it('refuses a picture format the site cannot show, saying which it is', async () => {

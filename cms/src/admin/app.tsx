@@ -5,6 +5,7 @@ import { IntegerInput } from './fields/IntegerInput';
 import { arrangeListColumns } from './fields/list-columns';
 import { startLocaleSession } from './fields/locale-session';
 import { OPTION_LABELS } from './fields/option-labels';
+import en from './translations/en.json';
 import ka from './translations/ka.json';
 
 /**
@@ -19,14 +20,16 @@ import ka from './translations/ka.json';
  * - a "Public site" panel on every entry's edit view: live on the site, being published, or could not
  *   be updated, in plain language (GET /editorial/site-status/entry). Its texts are
  *   ./site-status-panel/messages.ts, ids `asb.site-status.*`, translatable through `config.translations`.
- * - enumeration options shown with labels instead of raw values (./fields/option-labels.ts).
+ * - enumeration options shown with labels instead of raw values (./fields/option-labels.ts);
+ * - ./translations/en.json: English messages reworded where Strapi's did not fit (a validation toast
+ *   that said "before saving" after Publish).
  */
 type PanelApis = { addEditViewSidePanel(reducer: (panels: unknown[]) => unknown[]): void };
 
 export default {
   config: {
     locales: ['ka'],
-    translations: { en: OPTION_LABELS.en, ka: { ...ka, ...OPTION_LABELS.ka } },
+    translations: { en: { ...en, ...OPTION_LABELS.en }, ka: { ...ka, ...OPTION_LABELS.ka } },
   },
   register(app: StrapiApp) {
     app.widgets.register({

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { isContentType } from '../content-types';
+import { editorLanguage, MESSAGES, type EditorLanguage } from '../editing/messages';
 
 /**
  * Formats of text fields, and the order of a project's dates, checked on every write with
@@ -14,29 +15,18 @@ export const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$
 
 interface FieldFormat {
   pattern: RegExp;
-  message: (value: string) => string;
+  message: (lang: EditorLanguage, value: string) => string;
 }
 
-const DATE: FieldFormat = {
-  pattern: PARTIAL_DATE,
-  message: (value) =>
-    `"${value}" is not a date this field takes: write a year (2024), a month (2024-05) or a day (2024-05-31).`,
-};
-const WEBSITE: FieldFormat = {
-  pattern: /^https?:\/\/\S+$/,
-  message: (value) => `"${value}" is not a web address: write it in full, starting with https://`,
-};
+const DATE: FieldFormat = { pattern: PARTIAL_DATE, message: MESSAGES.dateFormat };
+const WEBSITE: FieldFormat = { pattern: /^https?:\/\/\S+$/, message: MESSAGES.website };
 
 export const FIELD_FORMATS: Record<string, Record<string, FieldFormat>> = {
   'api::project.project': { startDate: DATE, endDate: DATE },
   'api::partner.partner': { website: WEBSITE },
   'api::funder.funder': { website: WEBSITE },
   'api::organisation-setting.organisation-setting': {
-    phone: {
-      pattern: /^\+?[0-9 ()-]{6,25}$/,
-      message: (value) =>
-        `"${value}" is not a phone number: use digits, spaces, brackets and hyphens, with the country code, e.g. +995 32 2 29 00 06.`,
-    },
+    phone: { pattern: /^\+?[0-9 ()-]{6,25}$/, message: MESSAGES.phone },
   },
 };
 
@@ -72,7 +62,7 @@ export function fieldRules(strapi: Core.Strapi) {
         data[field] = null;
         continue;
       }
-      if (!format.pattern.test(trimmed)) throw fieldError([field], format.message(trimmed));
+      if (!format.pattern.test(trimmed)) throw fieldError([field], format.message(editorLanguage(strapi), trimmed));
       data[field] = trimmed;
     }
 
@@ -88,10 +78,7 @@ export function fieldRules(strapi: Core.Strapi) {
         endDate = endDate === undefined ? stored?.endDate : endDate;
       }
       if (startDate && endDate && dateRange(endDate)[1] < dateRange(startDate)[0]) {
-        throw fieldError(
-          ['endDate'],
-          `The project cannot end (${endDate}) before it starts (${startDate}): check both dates.`,
-        );
+        throw fieldError(['endDate'], MESSAGES.dateOrder(editorLanguage(strapi), startDate, endDate));
       }
     }
     return next();

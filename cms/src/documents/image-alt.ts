@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
+import { LOCALES } from '@asb/shared';
 import { isContentType } from '../content-types';
 import { EDITOR_HINTS } from '../setup/editor-hints';
+import { editorLanguage, MESSAGES } from '../editing/messages';
 import { fieldError } from './field-rules';
 
 /**
@@ -10,7 +12,6 @@ import { fieldError } from './field-rules';
  * lets editors write per language. Before that patch the admin filled in the file name, so a
  * node whose text equals its file name counts as missing too.
  */
-const LANGUAGES: Record<string, string> = { ka: 'Georgian', en: 'English' };
 
 interface BlockNode {
   type?: string;
@@ -43,8 +44,7 @@ export function imageAltOnPublish(strapi: Core.Strapi) {
     if (blocksFields.length === 0) return next();
 
     const requested = context.params?.locale;
-    const locales =
-      requested === undefined || requested === '*' ? Object.keys(LANGUAGES) : ([] as string[]).concat(requested);
+    const locales = requested === undefined || requested === '*' ? [...LOCALES] : ([] as string[]).concat(requested);
     for (const locale of locales) {
       const draft = (await strapi.documents(context.uid as never).findFirst({
         ...(context.params?.documentId ? { filters: { documentId: context.params.documentId } } : {}),
@@ -57,11 +57,7 @@ export function imageAltOnPublish(strapi: Core.Strapi) {
         const [name] = picturesWithoutAlt(draft[field]);
         if (name === undefined) continue;
         const label = EDITOR_HINTS[context.uid]?.[field]?.label ?? field;
-        throw fieldError(
-          [field],
-          `The picture “${name}” in “${label}” has no alternative text in ${LANGUAGES[locale] ?? locale}. ` +
-            `Fill in “Alternative text” under the picture (what it shows, for people who cannot see it), then publish again.`,
-        );
+        throw fieldError([field], MESSAGES.pictureWithoutAlt(editorLanguage(strapi), name, label, locale));
       }
     }
     return next();

@@ -2,14 +2,13 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { SLUG_PATTERN, slugify, uniqueSlug } from '@asb/shared';
 import { isCollectionType, SLUG_SOURCE } from '../content-types';
+import { editorLanguage, MESSAGES } from '../editing/messages';
 
 interface WriteContext {
   uid: string;
   action: string;
   params?: { documentId?: string; locale?: string; data?: Record<string, unknown> };
 }
-
-const LOCALE_NAMES: Record<string, string> = { ka: 'Georgian', en: 'English' };
 
 /**
  * A refusal the admin shows under the slug field (its `details.errors[].path`), not only as a toast.
@@ -44,19 +43,10 @@ export function slugRules(strapi: Core.Strapi) {
     const typed = typeof data.slug === 'string' ? data.slug.trim() : undefined;
     if (typed) {
       const source = SLUG_SOURCE[uid];
-      const leaveEmpty = `or leave the field empty to have one made from the ${source}`;
-      if (!SLUG_PATTERN.test(typed)) {
-        throw slugError(
-          typed,
-          `The web address "${typed}" can hold only lowercase Latin letters (a–z), digits and single hyphens, for example "women-in-business-2024"; ${leaveEmpty}.`,
-        );
-      }
+      const lang = editorLanguage(strapi);
+      if (!SLUG_PATTERN.test(typed)) throw slugError(typed, MESSAGES.slugFormat(lang, typed, source));
       if (await isTaken(typed)) {
-        const type = uid.split('.').pop()!.replace(/-/g, ' ');
-        throw slugError(
-          typed,
-          `The web address "${typed}" is already used by another ${type} in ${LOCALE_NAMES[locale] ?? locale}. Choose another one, ${leaveEmpty}.`,
-        );
+        throw slugError(typed, MESSAGES.slugTaken(lang, typed, uid.split('.').pop()!, locale, source));
       }
       data.slug = typed;
       return next();

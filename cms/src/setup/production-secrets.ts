@@ -7,6 +7,8 @@ import { CMS_SECRETS } from '../secrets';
  */
 export function checkProductionSecrets(env: NodeJS.ProcessEnv = process.env) {
   const usesPostgresPassword = env.DATABASE_CLIENT === 'postgres' && !env.DATABASE_URL;
-  const secrets = usesPostgresPassword ? [...CMS_SECRETS, 'DATABASE_PASSWORD'] : [...CMS_SECRETS];
+  const secrets: string[] = usesPostgresPassword ? [...CMS_SECRETS, 'DATABASE_PASSWORD'] : [...CMS_SECRETS];
+  // SMTP without a login (a relay on the private network) needs no password; with one it does.
+  if (env.SMTP_USERNAME?.trim()) secrets.push('SMTP_PASSWORD');
   for (const problem of checkSecrets(env, secrets)) console.warn(`[asb] ${problem}`);
 }

@@ -1,10 +1,13 @@
 import fs from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import sharp, { type FormatEnum } from 'sharp';
+import { MESSAGES, type EditorLanguage } from '../editing/messages';
 
 /**
- * Every uploaded file, before Strapi's upload plugin stores it (this runs after strapi::body has
- * written the multipart files to temporary paths):
+ * Every uploaded file, before Strapi's upload plugin stores it (a wrapper around the plugin's
+ * `upload` and `replace` services, which the media library's requests reach once the editor's
+ * session and permissions are checked):
  *
  * - a file over `maxBytes` is refused, naming the file and the limit;
  * - a file that claims to be an image (by type or extension) must be one that sharp can read and
@@ -13,7 +16,8 @@ import sharp, { type FormatEnum } from 'sharp';
  * - a photo larger than `maxImagePixels` on its longest side is resized to it in place (same
  *   format, EXIF orientation applied), so a 20 MB camera original is not what visitors download.
  *
- * Refusals are 400/413 with the message in Strapi's error format: the media dialog shows it on the file.
+ * Refusals are 400/413 in Strapi's error format, in the editor's interface language: the media
+ * dialog shows the message on the file.
  */
 export interface UploadCheckConfig {
   maxBytes: number;
@@ -30,25 +34,13 @@ interface UploadedFile {
   size: number;
 }
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
-
-export class UploadRefusal extends Error {
-  constructor(
-    readonly status: 400 | 413,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** Checks (and where needed resizes) one file; throws an UploadRefusal an editor can act on. */
-export async function checkUpload(file: UploadedFile, config: UploadCheckConfig): Promise<void> {
-  const name = file.originalFilename || 'the file';
+/** Checks (and where needed resizes) one file; throws an error an editor can act on. */
+export async function checkUpload(file: UploadedFile, config: UploadCheckConfig, lang: EditorLanguage): Promise<void> {
+  const name = file.originalFilename || (lang === 'ka' ? 'ფაილი' : 'the file');
   if (file.size > config.maxBytes) {
-    throw new UploadRefusal(
-      413,
-      `“${name}” is ${megabytes(file.size)}; files can be at most ${megabytes(config.maxBytes)}. ` +
-        `Save a smaller version (photos at ${config.maxImagePixels} pixels on the longest side are plenty) and upload that.`,
+    throw new errors.PayloadTooLargeError(
+      MESSAGES.fileTooLarge(lang, name, file.size, config.maxBytes, config.maxImagePixels),
+      { file: name },
     );
   }
   const claimsImage = file.mimetype?.startsWith('image/') || IMAGE_EXTENSION.test(name);
@@ -58,12 +50,7 @@ export async function checkUpload(file: UploadedFile, config: UploadCheckConfig)
     .metadata()
     .catch(() => null);
   if (!metadata?.format || !SHOWN_FORMATS.has(metadata.format)) {
-    const found = metadata?.format ? ` (it is ${metadata.format.toUpperCase()})` : '';
-    throw new UploadRefusal(
-      400,
-      `“${name}” is not a picture the site can show${found}: use a JPEG, PNG, WebP, GIF or AVIF file. ` +
-        `Open it in an image editor, export it as JPEG or PNG, and upload that file.`,
-    );
+    throw new errors.ValidationError(MESSAGES.notAPicture(lang, name, metadata?.format), { file: name });
   }
   const longest = Math.max(metadata.width ?? 0, metadata.height ?? 0);
   // Animated GIFs and WebPs would lose their frames in a plain resize; they are rare and small.
@@ -78,32 +65,25 @@ export async function checkUpload(file: UploadedFile, config: UploadCheckConfig)
   file.size = resized.length;
 }
 
-function uploadedFiles(ctx: { request: { files?: unknown } }): UploadedFile[] {
-  const files = ctx.request.files as Record<string, UploadedFile | UploadedFile[]> | undefined;
-  if (!files) return [];
-  return Object.values(files).flatMap((value) => (Array.isArray(value) ? value : [value]));
-}
+type UploadOptions = { user?: { preferedLanguage?: string | null } } | undefined;
+type UploadService = {
+  upload(input: { data: unknown; files: UploadedFile | UploadedFile[] }, opts?: UploadOptions): Promise<unknown>;
+  replace(id: unknown, input: { data: unknown; file: UploadedFile }, opts?: UploadOptions): Promise<unknown>;
+};
 
-export default (config: UploadCheckConfig, _: { strapi: Core.Strapi }) =>
-  async (ctx: any, next: () => Promise<void>) => {
-    const files = uploadedFiles(ctx);
-    for (const file of files) {
-      try {
-        await checkUpload(file, config);
-      } catch (error) {
-        if (!(error instanceof UploadRefusal)) throw error;
-        ctx.status = error.status;
-        ctx.body = {
-          data: null,
-          error: {
-            status: error.status,
-            name: error.status === 413 ? 'PayloadTooLargeError' : 'ValidationError',
-            message: error.message,
-            details: { file: file.originalFilename ?? null },
-          },
-        };
-        return;
-      }
-    }
-    await next();
+const languageOf = (opts: UploadOptions): EditorLanguage => (opts?.user?.preferedLanguage === 'ka' ? 'ka' : 'en');
+
+export function guardUploads(strapi: Core.Strapi, config: UploadCheckConfig) {
+  const service = strapi.plugin('upload').service('upload') as UploadService;
+  const upload = service.upload.bind(service);
+  const replace = service.replace.bind(service);
+  service.upload = async (input, opts) => {
+    for (const file of ([] as UploadedFile[]).concat(input.files ?? []))
+      await checkUpload(file, config, languageOf(opts));
+    return upload(input, opts);
   };
+  service.replace = async (id, input, opts) => {
+    if (input.file) await checkUpload(input.file, config, languageOf(opts));
+    return replace(id, input, opts);
+  };
+}

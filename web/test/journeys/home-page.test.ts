@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { UNPUBLISH_QUESTION } from './support/collection-journey';
 import { stamp } from './support/journey';
 import { singleJourney } from './support/single-journey';
 import { waitUntilLive, waitUntilWithout } from './support/visitor';
@@ -27,14 +28,18 @@ singleJourney({
     },
     shows: [en.title, en.intro],
   },
-  check({ ka: kaPage }) {
-    // Each language shows its own text.
+  check({ ka: kaPage, en: enPage }) {
+    // Each language shows its own text, and the new introduction replaced the imported one.
     expect(kaPage.text).not.toContain(en.title);
+    expect(enPage.text).not.toContain('We are engaged in dialogue with both local communities');
+    expect(kaPage.text).not.toContain('ჩვენ ვართ ჩართული დიალოგში');
   },
   more({ ctx, step, part }) {
     part('unpublishes English: the text leaves the English home page; publishing brings it back', async () => {
       const { editor, siteUrl } = ctx;
-      await step('unpublish English', () => editor.unpublish());
+      await step('unpublish English, after confirming', async () => {
+        expect((await editor.unpublish()).confirmation).toMatch(UNPUBLISH_QUESTION);
+      });
       await step('the English home page no longer shows the text', async () => {
         const page = await waitUntilWithout(siteUrl, '/en/', [en.title, en.intro]);
         // The page itself stays: the organisation's name and the lists come from elsewhere.

@@ -27,6 +27,9 @@ export const ADMIN_UI = {
   saved: 'Saved document',
   published: 'Published document',
   unpublished: 'Unpublished document',
+  confirm: 'Confirm',
+  /** The `shared.image` component's alt field, as cms/src/setup/editor-hints.ts labels it. */
+  altText: 'Alternative text',
   locales: 'Locales',
   openPreview: 'Open preview',
   closePreview: 'Close preview',
@@ -135,8 +138,13 @@ export class Editor {
       .last();
     const editor = area.getByRole('textbox');
     await editor.click();
-    await this.page.keyboard.press('ControlOrMeta+A');
-    await this.page.keyboard.press('Backspace');
+    // Select all and delete until the field is empty: with several paragraphs one select-all may
+    // stop at a block boundary.
+    for (let i = 0; i < 5 && (await editor.innerText()).trim() !== ''; i++) {
+      await this.page.keyboard.press('ControlOrMeta+A');
+      await this.page.keyboard.press('Backspace');
+    }
+    if ((await editor.innerText()).trim() !== '') throw new Error(`could not empty the rich text field "${label}"`);
     await editor.pressSequentially(text);
   }
 
@@ -161,7 +169,7 @@ export class Editor {
   async addImage(label: string, file: string, alt: string) {
     const add = this.fieldArea(label, this.page.getByRole('button', { name: this.ui.addComponent }));
     if (await add.count()) await add.getByRole('button', { name: this.ui.addComponent }).click();
-    const area = this.fieldArea(label, this.page.getByRole('textbox', { name: 'alt' }));
+    const area = this.fieldArea(label, this.page.getByRole('textbox', { name: this.ui.altText, exact: true }));
     await area.getByRole('button', { name: this.ui.addAsset }).click();
     const dialog = this.page.getByRole('dialog');
     await dialog.getByRole('button', { name: this.ui.addMoreAssets }).click();
@@ -171,7 +179,7 @@ export class Editor {
     await dialog.getByRole('button', { name: this.ui.uploadAssets }).click();
     await dialog.getByRole('button', { name: this.ui.finish }).click();
     await dialog.waitFor({ state: 'detached' });
-    await area.getByRole('textbox', { name: 'alt' }).fill(alt);
+    await area.getByRole('textbox', { name: this.ui.altText, exact: true }).fill(alt);
   }
 
   /** Clicks Save and waits for the notification the editor sees; returns its text. */
@@ -198,10 +206,7 @@ export class Editor {
     let confirmation: string | null = null;
     if (await dialog.count()) {
       confirmation = await dialog.innerText();
-      await dialog
-        .getByRole('button', { name: /confirm|unpublish/i })
-        .last()
-        .click();
+      await dialog.getByRole('button', { name: this.ui.confirm, exact: true }).click();
     }
     await this.notification(this.ui.unpublished);
     return { confirmation };

@@ -26,7 +26,7 @@ export default async function setup(project: TestProject) {
   const cms = await startCms({
     database: 'sqlite',
     serveAdminPanel: true,
-    setup: path.join(import.meta.dirname, '../../fixtures/cms-editorial.mjs'),
+    setup: path.join(import.meta.dirname, '../../fixtures/cms-journeys.mjs'),
     env: { ...EDITORIAL_SECRETS, REBUILD_URL: `${siteUrl}/_site/rebuild`, SITE_PUBLIC_URL: siteUrl },
   });
   // Builds import the site's dependencies, so they live inside web/ (as in test/editorial.test.ts).

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, inject, it } from 'vitest';
-import { ADMIN } from '../../fixtures/cms-editorial.mjs';
+import { JOURNEYS, journeyAccount } from '../../fixtures/cms-journeys.mjs';
 import { chromiumSkipReason, launchChromium } from '../../support/browser';
 import { Editor, stepRunner } from './editor';
 import { lastVisited } from './visitor';
@@ -24,7 +24,8 @@ export function useJourney(name: string) {
     ctx.browser = await launchChromium();
     ctx.page = await ctx.browser.newPage({ viewport: { width: 1440, height: 1000 } });
     ctx.editor = new Editor(ctx.page, ctx.cmsUrl);
-    await step('log in', () => ctx.editor.logIn(ADMIN));
+    if (!JOURNEYS.includes(name)) throw new Error(`add "${name}" to JOURNEYS in test/fixtures/cms-journeys.mjs`);
+    await step('log in', () => ctx.editor.logIn(journeyAccount(name)));
   });
   afterAll(async () => {
     await ctx.browser?.close();
@@ -53,7 +54,7 @@ export async function imageFile(name: string, format: 'png' | 'jpeg', colour: { 
   const dir = path.resolve(import.meta.dirname, '../../../.tmp/journey-images');
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name}.${format === 'png' ? 'png' : 'jpg'}`);
-  const image = sharp({ create: { width: 800, height: 500, channels: 3, background: colour } });
+  const image = sharp({ create: { width: 1600, height: 1000, channels: 3, background: colour } });
   await (format === 'png' ? image.png() : image.jpeg()).toFile(file);
   return file;
 }
