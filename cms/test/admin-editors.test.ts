@@ -201,7 +201,7 @@ describe.runIf(!chromiumMissing)('the admin panel for authors and editors', () =
           .documents(uid as never)
           .findOne({ documentId: newest.documentId as string, locale: 'en' } as never);
         const cell = firstRow.locator('[data-testid="asb-locales-cell"] span');
-        expect(await cell.allTextContents(), uid).toEqual(['KA', 'EN']);
+        expect(await cell.allTextContents(), uid).toEqual(['ka', 'en']);
         expect(
           await cell.nth(1).getAttribute('data-missing'),
           `${uid}: English ${english ? 'exists' : 'is missing'}`,

@@ -65,7 +65,8 @@ export const LocalesCell = ({ row }: { row: Row }) => {
             aria-label={`${locale.name}: ${has ? 'exists' : 'missing'}`}
             data-missing={has ? undefined : 'true'}
           >
-            {locale.code.toUpperCase()}
+            {/* The code as stored (ka, en): the same in every interface language. */}
+            {locale.code}
           </Typography>
         );
       })}
