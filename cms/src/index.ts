@@ -5,6 +5,7 @@ import { relationSync } from './documents/relation-sync';
 import { slugRules } from './documents/slugs';
 import { fieldRules } from './documents/field-rules';
 import { imageAltOnPublish } from './documents/image-alt';
+import { touchInverseRelations } from './documents/inverse-relation-stamps';
 import { ensureAdminRoles, registerRoleConditions } from './setup/admin-roles';
 import { applyEditorHints } from './setup/editor-hints';
 import { ensureLocales } from './setup/locales';
@@ -28,6 +29,8 @@ export default {
     strapi.documents.use(fieldRules(strapi) as never);
     strapi.documents.use(imageAltOnPublish(strapi) as never);
     strapi.documents.use(relationSync(strapi) as never);
+    // A relation published from its inverse side changes the owning documents' stamps too (for the site's sync).
+    strapi.documents.use(touchInverseRelations(strapi) as never);
     // Partner API: read-only tokens reach what the public reaches; content writes clear the response cache.
     registerApiProtection(strapi);
     // Every published document's stamps in one query, for the site's incremental builds. Here, not in

@@ -11,6 +11,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keysFor, loadEnglishCatalogue, messagePattern } from './support/admin-messages';
 import ka from '../src/admin/translations/ka.json';
+import { OPTION_LABELS } from '../src/admin/fields/option-labels';
 // @ts-expect-error plain ESM helpers shared with scripts/ and harness/
 import { destroyStrapi, loadStrapi } from '../scripts/strapi-app.mjs';
 // @ts-expect-error plain ESM helpers shared with scripts/ and harness/
@@ -39,7 +40,9 @@ const ADMIN = {
   firstname: 'ნინო',
   lastname: 'ბერიძე',
 };
-const KA = ka as Record<string, string>;
+// The admin's Georgian messages: ka.json, and the option labels app.tsx merges into them.
+const KA = { ...(ka as Record<string, string>), ...OPTION_LABELS.ka } as Record<string, string>;
+const KA_TEXTS = new Set(Object.values(KA));
 /** A 1×1 PNG for the media dialog's upload. */
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
@@ -441,6 +444,13 @@ describe.runIf(!chromiumMissing)('the admin panel in Georgian', () => {
       await notification('content-manager.success.record.publish', 'edit view: published');
       await moreActions.click();
       await page.getByRole('menuitem', { name: t(lang, 'app.utils.unpublish'), exact: true }).click();
+      // Unpublishing asks first (patches/@strapi__content-manager@5.54.0.patch): the question is interface text too.
+      await page.getByRole('alertdialog').waitFor();
+      await record(lang, 'edit view: unpublish dialog');
+      await page
+        .getByRole('alertdialog')
+        .getByRole('button', { name: t(lang, 'app.components.Button.confirm'), exact: true })
+        .click();
       await notification('content-manager.success.record.unpublish', 'edit view: unpublished');
       await publish.click();
       await notification('content-manager.success.record.publish', 'edit view: published');
@@ -458,6 +468,8 @@ describe.runIf(!chromiumMissing)('the admin panel in Georgian', () => {
     for (const [screen, texts] of screens[lang])
       for (const text of new Set(texts)) {
         if (content.has(text)) continue;
+        // A Georgian message that carries a code (an option label such as "საქართველო (GE)").
+        if (lang === 'ka' && KA_TEXTS.has(text) && /[\u10D0-\u10FF]/.test(text)) continue;
         let rest = text;
         for (const piece of strippable) if (rest.includes(piece)) rest = rest.split(piece).join(' ');
         for (const allowed of HARD_CODED) rest = rest.split(allowed).join(' ');

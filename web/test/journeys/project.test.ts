@@ -45,6 +45,14 @@ collectionJourney({
     slug: `journey-project-${id}`,
   },
   edit: { fill: (editor) => editor.fill('Summary', edited), shows: edited, replaces: summary.en },
+  // The English editor types an end date before the start (2027-03): refused under End, then emptied.
+  refusal: {
+    fill: (editor) => editor.fill('End', '2001'),
+    field: 'End',
+    message: 'The project cannot end (2001) before it starts (2027-03)',
+    fix: (editor) => editor.fill('End', ''),
+  },
+  guide: true,
   related: funder,
   check({ ka, en }) {
     // Set once in Georgian, the relations show in both languages.

@@ -79,8 +79,8 @@ export const ShortDate = ({ value }: { value?: string | null }) => {
   const format = useDateFormatter(locale, { dateStyle: 'medium', timeStyle: 'short' });
   if (!value) return <Typography textColor="neutral800">-</Typography>;
   return (
-    <Typography textColor="neutral800" title={value}>
-      {format.format(new Date(value))}
+    <Typography textColor="neutral800">
+      <time dateTime={value}>{format.format(new Date(value))}</time>
     </Typography>
   );
 };

@@ -37,6 +37,13 @@ export interface CollectionJourney {
    * journey follows the English link, as a visitor would, and expects that page to list this one back.
    */
   related?: { ka: string; en: string };
+  /**
+   * A refusal the editor meets and corrects before saving English: what they type, the message
+   * under the field, and the correction.
+   */
+  refusal?: { fill(editor: Editor): Promise<void>; field: string; message: string; fix(editor: Editor): Promise<void> };
+  /** This journey takes the editors' guide's screenshots (docs/editors/screenshots/, GUIDE_SCREENSHOTS_DIR). */
+  guide?: boolean;
   /** Extra checks of the live pages. */
   check?: (pages: { ka: LivePage; en: LivePage }) => void | Promise<void>;
 }
@@ -63,22 +70,28 @@ export function collectionJourney(spec: CollectionJourney) {
     const slugs = { ka: '', en: '' };
     const live: { ka?: LivePage; en?: LivePage } = {};
     const colour = { r: 40 + spec.journey.length * 20, g: 120, b: 90 };
+    const shot = (name: string, target?: (editor: Editor) => ReturnType<Editor['page']['locator']>) =>
+      spec.guide ? ctx.editor.guideShot(name, target?.(ctx.editor)) : Promise.resolve();
 
     part('creates it in Georgian, saves, previews the draft and publishes', async () => {
       const { editor } = ctx;
       await step(`open ${spec.typeName}, create new entry`, async () => {
         await editor.openType(spec.typeName);
+        await shot('list');
         await editor.createEntry();
       });
       await step('fill the Georgian form', async () => {
         await spec.georgian.fill(editor);
+        await shot('create', (e) => e.page.getByRole('heading', { level: 1 }));
         if (spec.image) {
           const file = await imageFile(`journey-${spec.journey}-ka-${Date.now()}`, 'png', colour);
           await editor.addImage(spec.image, file, spec.georgian.alt!);
+          await shot('image', (e) => e.page.getByText(spec.image!, { exact: true }));
         }
       });
       await step('save', async () => {
         expect(await editor.save()).toBe('Saved document');
+        await shot('saved', (e) => e.page.getByRole('heading', { level: 1 }));
         // Left empty, the slug is made from the Georgian title; the form shows it after Save.
         slugs.ka = await editor.filledValue('Slug (web address)');
         expect(slugs.ka).toMatch(spec.georgian.slug);
@@ -91,12 +104,16 @@ export function collectionJourney(spec: CollectionJourney) {
       });
       await step('publish', async () => {
         expect(await editor.publish()).toBe('Published document');
+        await shot('published', (e) => e.page.getByRole('heading', { level: 1 }));
       });
     });
 
     part('adds English, saves and publishes: both pages are live', async () => {
       const { editor, siteUrl } = ctx;
-      await step('switch to English', () => editor.switchLocale(/English/));
+      await step('switch to English', async () => {
+        await editor.switchLocale(/English/);
+        await shot('english', (e) => e.page.getByRole('heading', { level: 1 }));
+      });
       await step('fill the English form', async () => {
         await spec.english.fill(editor);
         if (spec.image) {
@@ -104,6 +121,20 @@ export function collectionJourney(spec: CollectionJourney) {
           await editor.addImage(spec.image, file, spec.english.alt!);
         }
       });
+      if (spec.refusal) {
+        const refusal = spec.refusal;
+        await step('a refused save says why under the field; the editor corrects it', async () => {
+          await refusal.fill(editor);
+          await editor.page.getByRole('button', { name: editor.ui.save, exact: true }).click();
+          const field = editor.input(refusal.field);
+          await expect.poll(() => field.getAttribute('aria-invalid'), { timeout: 20_000 }).toBe('true');
+          await expect
+            .poll(() => editor.page.getByText(refusal.message).count(), { timeout: 10_000 })
+            .toBeGreaterThan(0);
+          await shot('refused', () => field);
+          await refusal.fix(editor);
+        });
+      }
       await step('save and publish English', async () => {
         expect(await editor.save()).toBe('Saved document');
         slugs.en = await editor.filledValue('Slug (web address)');
@@ -165,7 +196,7 @@ export function collectionJourney(spec: CollectionJourney) {
       // The editor is asked before a page leaves the site (the content-manager patch; stock 5.54 asks
       // only when the draft differs from the published version).
       await step('unpublish English, after confirming', async () => {
-        expect((await editor.unpublish()).confirmation).toMatch(UNPUBLISH_QUESTION);
+        expect((await editor.unpublish(() => shot('unpublish'))).confirmation).toMatch(UNPUBLISH_QUESTION);
       });
       await step('unpublish Georgian, after confirming', async () => {
         await editor.switchLocale(/Georgian/);

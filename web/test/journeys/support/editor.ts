@@ -205,7 +205,22 @@ export class Editor {
    * Unpublish is in the entry panel's "More document actions" menu. Returns whether the admin asked for
    * confirmation first (Strapi 5.54 does only when the draft differs from the published version).
    */
-  async unpublish(): Promise<{ confirmation: string | null }> {
+  /**
+   * A picture of what the editor sees, for the editors' guide (docs/editors/): taken only when
+   * GUIDE_SCREENSHOTS_DIR is set (`pnpm --filter @asb/web guide-screenshots`), so ordinary runs
+   * change no committed file.
+   */
+  async guideShot(name: string, target?: Locator) {
+    const dir = process.env.GUIDE_SCREENSHOTS_DIR;
+    if (!dir) return;
+    if (target) await target.first().scrollIntoViewIfNeeded();
+    // Let transitions (notifications sliding in, menus opening) settle before the picture.
+    await this.page.waitForTimeout(600);
+    fs.mkdirSync(path.resolve(dir), { recursive: true });
+    await this.page.screenshot({ path: path.resolve(dir, `${name}.png`) });
+  }
+
+  async unpublish(onDialog?: () => Promise<void>): Promise<{ confirmation: string | null }> {
     await this.page.getByRole('complementary').getByRole('button', { name: this.ui.moreDocumentActions }).click();
     await this.page.getByRole('menuitem', { name: this.ui.unpublish, exact: true }).click();
     const dialog = this.page.getByRole('alertdialog').or(this.page.getByRole('dialog'));
@@ -214,6 +229,7 @@ export class Editor {
     let confirmation: string | null = null;
     if (await dialog.count()) {
       confirmation = await dialog.innerText();
+      await onDialog?.();
       await dialog.getByRole('button', { name: this.ui.confirm, exact: true }).click();
     }
     await this.notification(this.ui.unpublished);
