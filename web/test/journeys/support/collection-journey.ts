@@ -132,6 +132,7 @@ export function collectionJourney(spec: CollectionJourney) {
             .poll(() => editor.page.getByText(refusal.message).count(), { timeout: 10_000 })
             .toBeGreaterThan(0);
           await shot('refused', () => field);
+          await editor.dismissNotifications();
           await refusal.fix(editor);
         });
       }

@@ -241,6 +241,21 @@ export class Editor {
    * fails with its text, so a refused Save says what the editor was told. Closes it afterwards, so the
    * next action's message is not confused with this one.
    */
+  /** Closes the notifications on screen (a refusal's message), so the next action's is read alone. */
+  async dismissNotifications() {
+    const alerts = this.page.getByRole('alert');
+    for (let i = (await alerts.count()) - 1; i >= 0; i -= 1)
+      await alerts
+        .nth(i)
+        .getByRole('button', { name: this.ui.close, exact: true })
+        .click()
+        .catch(() => {});
+    await alerts
+      .first()
+      .waitFor({ state: 'detached', timeout: 10_000 })
+      .catch(() => {});
+  }
+
   async notification(expected: string) {
     const wanted = this.page.getByText(expected, { exact: true });
     const danger = this.page.getByRole('alert').filter({ hasNotText: expected });
