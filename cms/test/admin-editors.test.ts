@@ -1,18 +1,18 @@
-import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Core } from '@strapi/strapi';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  bootAdminCms,
+  chromiumMissing as isChromiumMissing,
+  launchChromium,
+  type AdminCms,
+} from './support/admin-panel';
 import { databaseKind } from './support/cms';
 import { ADMIN_ROLES } from '../src/setup/admin-roles';
 import { COMPONENT_HINTS, LAST_UPDATED, LIST_VIEWS } from '../src/setup/editor-hints';
 import { OPTION_LABELS } from '../src/admin/fields/option-labels';
-// @ts-expect-error plain ESM helpers shared with scripts/ and harness/
-import { destroyStrapi, loadStrapi } from '../scripts/strapi-app.mjs';
-// @ts-expect-error plain ESM helpers shared with scripts/ and harness/
-import { createTestDatabase, TEST_SECRETS } from '../harness/databases.mjs';
 
 /**
  * The admin panel as editors use it, in Chromium at 1280×800: an Author saves a draft and has no
@@ -21,11 +21,7 @@ import { createTestDatabase, TEST_SECRETS } from '../harness/databases.mjs';
  * enumeration options show labels. Needs the built admin panel (`pnpm --filter @asb/cms build`).
  */
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumMissing = !fs.existsSync(CHROMIUM);
-if (chromiumMissing && process.env.REQUIRE_CHROMIUM === '1')
-  throw new Error(`Chromium is not installed at ${CHROMIUM}; REQUIRE_CHROMIUM=1 makes this a failure`);
-if (chromiumMissing) console.warn(`skipping the admin editors test: Chromium is not installed at ${CHROMIUM}`);
+const chromiumMissing = isChromiumMissing('the admin editors test');
 
 const PASSWORD = 'Editors-password-1';
 const USERS = { author: 'ui-author@asb.example.org', editor: 'ui-editor@asb.example.org' } as const;
@@ -38,54 +34,36 @@ const fieldLabels = async (page: Page) =>
 
 describe.runIf(!chromiumMissing)('the admin panel for authors and editors', () => {
   let strapi: Core.Strapi;
-  let db: { drop(): Promise<void> };
+  let cms: AdminCms;
   let browser: Browser;
   let baseUrl: string;
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(cmsDir, 'dist/build/index.html'))) {
-      throw new Error('The admin panel is not built (dist/build is missing): run `pnpm --filter @asb/cms build` first');
-    }
-    db = await createTestDatabase(databaseKind);
-    strapi = await loadStrapi({
-      env: {
-        ...TEST_SECRETS,
-        ...(db as unknown as { env: Record<string, string> }).env,
-        IMPORT_ON_FIRST_START: 'true',
+    cms = await bootAdminCms({
+      database: databaseKind,
+      env: { IMPORT_ON_FIRST_START: 'true' },
+      beforeListen: async (loaded) => {
+        strapi = loaded;
+        for (const key of ['author', 'editor'] as const) {
+          const role = await strapi.service('admin::role').findOne({ code: ADMIN_ROLES[key].code });
+          await strapi.service('admin::user').create({
+            email: USERS[key],
+            firstname: key === 'author' ? 'Nino' : 'Giorgi',
+            lastname: 'Test',
+            password: PASSWORD,
+            isActive: true,
+            roles: [role.id],
+          });
+        }
       },
-      serveAdminPanel: true,
     });
-    for (const key of ['author', 'editor'] as const) {
-      const role = await strapi.service('admin::role').findOne({ code: ADMIN_ROLES[key].code });
-      await strapi.service('admin::user').create({
-        email: USERS[key],
-        firstname: key === 'author' ? 'Nino' : 'Giorgi',
-        lastname: 'Test',
-        password: PASSWORD,
-        isActive: true,
-        roles: [role.id],
-      });
-    }
-    await strapi.server.mount();
-    await new Promise<void>((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
-    baseUrl = `http://127.0.0.1:${(strapi.server.httpServer.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    baseUrl = cms.baseUrl;
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    if (strapi) await destroyStrapi(strapi);
-    await db?.drop();
+    await cms?.stop();
   });
 
   /** A fresh browser profile (no remembered locale or columns), signed in. */

@@ -1,16 +1,17 @@
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Core } from '@strapi/strapi';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  bootAdminCms,
+  chromiumMissing as isChromiumMissing,
+  launchChromium,
+  type AdminCms,
+} from './support/admin-panel';
 import { databaseKind } from './support/cms';
-// @ts-expect-error plain ESM helpers shared with scripts/ and harness/
-import { destroyStrapi, loadStrapi } from '../scripts/strapi-app.mjs';
-// @ts-expect-error plain ESM helpers shared with scripts/ and harness/
-import { createTestDatabase, TEST_SECRETS } from '../harness/databases.mjs';
 
 /**
  * What an editor sees when the CMS refuses a Save or a Publish, in Chromium through the built admin
@@ -18,11 +19,7 @@ import { createTestDatabase, TEST_SECRETS } from '../harness/databases.mjs';
  * stock Strapi reset the form to the stored values). And Unpublish asks before it takes a page off the site.
  */
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumMissing = !fs.existsSync(CHROMIUM);
-if (chromiumMissing && process.env.REQUIRE_CHROMIUM === '1')
-  throw new Error(`Chromium is not installed at ${CHROMIUM}; REQUIRE_CHROMIUM=1 makes this a failure`);
-if (chromiumMissing) console.warn(`skipping the admin form test: Chromium is not installed at ${CHROMIUM}`);
+const chromiumMissing = isChromiumMissing('the admin form test');
 
 const ADMIN = { email: 'form-editor@asb.example.org', password: 'Form-password-1' };
 const GEORGIAN = { email: 'form-editor-ka@asb.example.org', password: 'Form-password-2' };
@@ -32,65 +29,54 @@ const failures = path.join(cmsDir, '.tmp/test-results/admin-form');
 
 describe.runIf(!chromiumMissing)('admin edit view: refusals keep the form, unpublish asks first', () => {
   let strapi: Core.Strapi;
-  let db: { drop(): Promise<void> };
+  let cms: AdminCms;
   let browser: Browser;
   let baseUrl: string;
   let target: { documentId: string; name: string; slug: string };
   let takenSlug: string;
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(cmsDir, 'dist/build/index.html'))) {
-      throw new Error('The admin panel is not built (dist/build is missing): run `pnpm --filter @asb/cms build` first');
-    }
-    db = await createTestDatabase(databaseKind);
-    strapi = await loadStrapi({
-      env: {
-        ...TEST_SECRETS,
-        ...(db as unknown as { env: Record<string, string> }).env,
-        IMPORT_ON_FIRST_START: 'true',
+    cms = await bootAdminCms({
+      database: databaseKind,
+      env: { IMPORT_ON_FIRST_START: 'true' },
+      beforeListen: async (loaded) => {
+        strapi = loaded;
+        const role = await strapi.service('admin::role').getSuperAdmin();
+        await strapi.service('admin::user').create({
+          email: ADMIN.email,
+          firstname: 'Form',
+          lastname: 'Editor',
+          password: ADMIN.password,
+          isActive: true,
+          roles: [role.id],
+          preferedLanguage: 'en',
+        });
+        await strapi.service('admin::user').create({
+          email: GEORGIAN.email,
+          firstname: 'ნინო',
+          lastname: 'რედაქტორი',
+          password: GEORGIAN.password,
+          isActive: true,
+          roles: [role.id],
+          preferedLanguage: 'ka',
+        });
+        const partners = (await strapi.documents(PARTNER).findMany({
+          locale: 'ka',
+          status: 'published',
+          sort: 'name:asc',
+        })) as unknown as { documentId: string; name: string; slug: string }[];
+        expect(partners.length).toBeGreaterThanOrEqual(2);
+        [target] = partners;
+        takenSlug = partners[1]!.slug;
       },
-      serveAdminPanel: true,
     });
-    const role = await strapi.service('admin::role').getSuperAdmin();
-    await strapi.service('admin::user').create({
-      email: ADMIN.email,
-      firstname: 'Form',
-      lastname: 'Editor',
-      password: ADMIN.password,
-      isActive: true,
-      roles: [role.id],
-      preferedLanguage: 'en',
-    });
-    await strapi.service('admin::user').create({
-      email: GEORGIAN.email,
-      firstname: 'ნინო',
-      lastname: 'რედაქტორი',
-      password: GEORGIAN.password,
-      isActive: true,
-      roles: [role.id],
-      preferedLanguage: 'ka',
-    });
-    const partners = (await strapi.documents(PARTNER).findMany({
-      locale: 'ka',
-      status: 'published',
-      sort: 'name:asc',
-    })) as unknown as { documentId: string; name: string; slug: string }[];
-    expect(partners.length).toBeGreaterThanOrEqual(2);
-    [target] = partners;
-    takenSlug = partners[1]!.slug;
-    await strapi.server.mount();
-    await new Promise<void>((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
-    baseUrl = `http://127.0.0.1:${(strapi.server.httpServer.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
+    baseUrl = cms.baseUrl;
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    if (strapi) await destroyStrapi(strapi);
-    await db?.drop();
+    await cms?.stop();
   });
 
   /**

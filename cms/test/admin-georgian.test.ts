@@ -7,15 +7,17 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Core } from '@strapi/strapi';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  bootAdminCms,
+  chromiumMissing as isChromiumMissing,
+  launchChromium,
+  type AdminCms,
+} from './support/admin-panel';
 import { keysFor, loadEnglishCatalogue, messagePattern } from './support/admin-messages';
 import ka from '../src/admin/translations/ka.json';
 import { OPTION_LABELS } from '../src/admin/fields/option-labels';
-// @ts-expect-error plain ESM helpers shared with scripts/ and harness/
-import { destroyStrapi, loadStrapi } from '../scripts/strapi-app.mjs';
-// @ts-expect-error plain ESM helpers shared with scripts/ and harness/
-import { createTestDatabase, TEST_SECRETS } from '../harness/databases.mjs';
 
 /**
  * The admin panel in Georgian, through the real UI of the built admin panel in Chromium: an
@@ -28,11 +30,7 @@ import { createTestDatabase, TEST_SECRETS } from '../harness/databases.mjs';
  * plugins). Then the administrator switches back to English and the same screens speak English.
  */
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumMissing = !fs.existsSync(CHROMIUM);
-if (chromiumMissing && process.env.REQUIRE_CHROMIUM === '1')
-  throw new Error(`Chromium is not installed at ${CHROMIUM}; REQUIRE_CHROMIUM=1 makes this a failure`);
-if (chromiumMissing) console.warn(`skipping the Georgian admin test: Chromium is not installed at ${CHROMIUM}`);
+const chromiumMissing = isChromiumMissing('the Georgian admin test');
 
 const ADMIN = {
   email: 'nino.beridze@asb.example.org',
@@ -92,7 +90,7 @@ const visibleTexts = (page: Page, skipTimes: boolean) =>
 
 describe.runIf(!chromiumMissing)('the admin panel in Georgian', () => {
   let strapi: Core.Strapi;
-  let db: { drop(): Promise<void> };
+  let cms: AdminCms;
   let site: http.Server;
   let browser: Browser;
   let page: Page;
@@ -127,33 +125,28 @@ describe.runIf(!chromiumMissing)('the admin panel in Georgian', () => {
   };
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(cmsDir, 'dist/build/index.html'))) {
-      throw new Error('The admin panel is not built (dist/build is missing): run `pnpm --filter @asb/cms build` first');
-    }
     catalogue = await loadEnglishCatalogue();
     site = http.createServer((_req, res) =>
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(SITE_STATE)),
     );
     await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
     const sitePort = (site.address() as AddressInfo).port;
-    db = await createTestDatabase('sqlite');
-    strapi = await loadStrapi({
+    cms = await bootAdminCms({
+      database: 'sqlite',
       env: {
-        ...TEST_SECRETS,
-        ...(db as unknown as { env: Record<string, string> }).env,
         IMPORT_ON_FIRST_START: 'true',
         PREVIEW_SECRET: 'test-preview-secret-georgian-admin',
         SITE_PUBLIC_URL: 'http://127.0.0.1:9',
         REBUILD_URL: `http://127.0.0.1:${sitePort}/_site/rebuild`,
         REBUILD_WEBHOOK_SECRET: 'test-rebuild-secret',
       },
-      serveAdminPanel: true,
+      beforeListen: async (loaded) => {
+        strapi = loaded;
+        const role = await strapi.service('admin::role').getSuperAdmin();
+        await strapi.service('admin::user').create({ ...ADMIN, isActive: true, roles: [role.id] });
+      },
     });
-    const role = await strapi.service('admin::role').getSuperAdmin();
-    await strapi.service('admin::user').create({ ...ADMIN, isActive: true, roles: [role.id] });
-    await strapi.server.mount();
-    await new Promise<void>((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
-    baseUrl = `http://127.0.0.1:${(strapi.server.httpServer.address() as AddressInfo).port}`;
+    baseUrl = cms.baseUrl;
 
     // The organisation's content in both languages, the content model's labels and hints (set by
     // src/setup/editor-hints.ts, one per field whatever the interface language), locale names.
@@ -179,17 +172,7 @@ describe.runIf(!chromiumMissing)('the admin panel in Georgian', () => {
     partner = { documentId: first!.documentId, name: first!.name as string, edited };
     addContent(Object.values(edited));
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     page.setDefaultTimeout(15_000);
     intlSpeaksGeorgian = await page.evaluate(() => Intl.RelativeTimeFormat.supportedLocalesOf(['ka']).length > 0);
@@ -199,8 +182,7 @@ describe.runIf(!chromiumMissing)('the admin panel in Georgian', () => {
 
   afterAll(async () => {
     await browser?.close();
-    if (strapi) await destroyStrapi(strapi);
-    await db?.drop();
+    await cms?.stop();
     site?.close();
   });
 

@@ -1,17 +1,18 @@
 import { createHmac } from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Core } from '@strapi/strapi';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  bootAdminCms,
+  chromiumMissing as isChromiumMissing,
+  launchChromium,
+  type AdminCms,
+} from './support/admin-panel';
 import { databaseKind } from './support/cms';
-// @ts-expect-error plain ESM helpers shared with scripts/ and harness/
-import { destroyStrapi, loadStrapi } from '../scripts/strapi-app.mjs';
-// @ts-expect-error plain ESM helpers shared with scripts/ and harness/
-import { createTestDatabase, TEST_SECRETS } from '../harness/databases.mjs';
 
 /**
  * The admin home page's "Public site" widget (src/admin/app.tsx) in a real browser: an editor signs
@@ -20,11 +21,7 @@ import { createTestDatabase, TEST_SECRETS } from '../harness/databases.mjs';
  * Needs the built admin panel (dist/build, from `pnpm --filter @asb/cms build`) and Chromium.
  */
 const cmsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const chromiumMissing = !fs.existsSync(CHROMIUM);
-if (chromiumMissing && process.env.REQUIRE_CHROMIUM === '1')
-  throw new Error(`Chromium is not installed at ${CHROMIUM}; REQUIRE_CHROMIUM=1 makes this a failure`);
-if (chromiumMissing) console.warn(`skipping the admin widget test: Chromium is not installed at ${CHROMIUM}`);
+const chromiumMissing = isChromiumMissing('the admin widget test');
 
 const SECRET = 'test-rebuild-secret';
 const ADMIN = { email: 'widget-editor@asb.example.org', password: 'Widget-password-1' };
@@ -42,7 +39,7 @@ const hmac = (message: string) => createHmac('sha256', SECRET).update(message).d
 
 describe.runIf(!chromiumMissing)('admin home page: the public site widget', () => {
   let strapi: Core.Strapi;
-  let db: { drop(): Promise<void> };
+  let cms: AdminCms;
   let site: http.Server;
   let siteAnswer: 'state' | 'error' = 'state';
   const signatures: boolean[] = [];
@@ -50,9 +47,6 @@ describe.runIf(!chromiumMissing)('admin home page: the public site widget', () =
   let baseUrl: string;
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(cmsDir, 'dist/build/index.html'))) {
-      throw new Error('The admin panel is not built (dist/build is missing): run `pnpm --filter @asb/cms build` first');
-    }
     // A stand-in for the site's status endpoint: checks the CMS's signature, answers a fixed state.
     site = http.createServer((req, res) => {
       const timestamp = String(req.headers['x-asb-timestamp']);
@@ -65,47 +59,34 @@ describe.runIf(!chromiumMissing)('admin home page: the public site widget', () =
     await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
     const sitePort = (site.address() as AddressInfo).port;
 
-    db = await createTestDatabase(databaseKind);
-    strapi = await loadStrapi({
+    cms = await bootAdminCms({
+      database: databaseKind,
       env: {
-        ...TEST_SECRETS,
-        ...(db as unknown as { env: Record<string, string> }).env,
         IMPORT_ON_FIRST_START: 'false',
         REBUILD_URL: `http://127.0.0.1:${sitePort}/_site/rebuild`,
         REBUILD_WEBHOOK_SECRET: SECRET,
       },
-      serveAdminPanel: true,
+      beforeListen: async (loaded) => {
+        strapi = loaded;
+        const role = await strapi.service('admin::role').getSuperAdmin();
+        await strapi.service('admin::user').create({
+          email: ADMIN.email,
+          firstname: 'Widget',
+          lastname: 'Editor',
+          password: ADMIN.password,
+          isActive: true,
+          roles: [role.id],
+        });
+      },
     });
-    const role = await strapi.service('admin::role').getSuperAdmin();
-    await strapi.service('admin::user').create({
-      email: ADMIN.email,
-      firstname: 'Widget',
-      lastname: 'Editor',
-      password: ADMIN.password,
-      isActive: true,
-      roles: [role.id],
-    });
-    await strapi.server.mount();
-    await new Promise<void>((resolve) => strapi.server.httpServer.listen(0, '127.0.0.1', resolve));
-    baseUrl = `http://127.0.0.1:${(strapi.server.httpServer.address() as AddressInfo).port}`;
+    baseUrl = cms.baseUrl;
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
     await browser?.close();
-    if (strapi) await destroyStrapi(strapi);
-    await db?.drop();
+    await cms?.stop();
     site?.close();
   });
 

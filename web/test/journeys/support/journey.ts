@@ -36,8 +36,9 @@ export function useJourney(name: string) {
    */
   let failed = false;
   const part = (title: string, run: () => Promise<void>, { independent = false } = {}) =>
-    it(title, async (test) => {
-      if (failed) return test.skip('an earlier part of this journey failed');
+    it(title, async (context) => {
+      // Skipped only at run time, after an earlier part failed: that failure already fails the run.
+      if (failed) return context.skip('an earlier part of this journey failed');
       try {
         await run();
       } catch (error) {
