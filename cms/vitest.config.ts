@@ -33,6 +33,7 @@ export default defineConfig({
             'test/reserved-names.test.ts',
             'test/admin-georgian.test.ts',
             'test/admin-glossary.test.ts',
+            'test/field-labels.test.ts',
           ],
         },
       },

@@ -18,6 +18,7 @@ import {
 import { keysFor, loadEnglishCatalogue, messagePattern } from './support/admin-messages';
 import ka from '../src/admin/translations/ka.json';
 import { OPTION_LABELS } from '../src/admin/fields/option-labels';
+import { fieldMessages } from '../src/admin/translations/field-messages';
 
 /**
  * The admin panel in Georgian, through the real UI of the built admin panel in Chromium: an
@@ -38,8 +39,8 @@ const ADMIN = {
   firstname: 'ნინო',
   lastname: 'ბერიძე',
 };
-// The admin's Georgian messages: ka.json, and the option labels app.tsx merges into them.
-const KA = { ...(ka as Record<string, string>), ...OPTION_LABELS.ka } as Record<string, string>;
+// The admin's Georgian messages: ka.json, and the option and field labels app.tsx merges into them.
+const KA = { ...(ka as Record<string, string>), ...OPTION_LABELS.ka, ...fieldMessages('ka') } as Record<string, string>;
 const KA_TEXTS = new Set(Object.values(KA));
 /** A 1×1 PNG for the media dialog's upload. */
 const PNG = Buffer.from(
@@ -61,8 +62,9 @@ type Lang = 'ka' | 'en';
  * (@strapi/i18n dist/admin/components/LocaleListCell).
  */
 const HARD_CODED = ['(default)'];
-/** Latin that Georgian interface text keeps: abbreviations, key names, e-mail addresses. */
-const TECHNICAL = /\b(API|ID|JSON|URL|Ctrl|Cmd|Shift|Enter|Escape|Rel|Target|px|X|Y)\b|[\w.+-]+@[\w-]+(\.[\w-]+)+/g;
+/** Latin that Georgian interface text keeps: abbreviations, file formats, key names, a URL scheme, e-mail addresses. */
+const TECHNICAL =
+  /\b(API|ID|JSON|URL|JPEG|PNG|WebP|Ctrl|Cmd|Shift|Enter|Escape|Rel|Target|px|X|Y)\b|https:\/\/|[\w.+-]+@[\w-]+(\.[\w-]+)+/g;
 
 /** Visible text nodes and input placeholders of the page, whitespace collapsed. */
 const visibleTexts = (page: Page, skipTimes: boolean) =>
@@ -148,8 +150,8 @@ describe.runIf(!chromiumMissing)('the admin panel in Georgian', () => {
     });
     baseUrl = cms.baseUrl;
 
-    // The organisation's content in both languages, the content model's labels and hints (set by
-    // src/setup/editor-hints.ts, one per field whatever the interface language), locale names.
+    // The organisation's content in both languages, locale names. Not the fields' labels and hints:
+    // those are interface text, in the interface language (src/editing/field-labels.ts).
     for (const uid of Object.keys(strapi.contentTypes).filter((uid) => uid.startsWith('api::'))) {
       const schema = strapi.contentTypes[uid as keyof typeof strapi.contentTypes];
       for (const locale of ['ka', 'en'])
@@ -157,11 +159,6 @@ describe.runIf(!chromiumMissing)('the admin panel in Georgian', () => {
           addContent(await strapi.documents(uid as never).findMany({ locale, status, populate: '*' } as never));
       for (const attribute of Object.values(schema.attributes) as { enum?: string[] }[]) addContent(attribute.enum);
     }
-    const cm = strapi.plugin('content-manager');
-    for (const uid of Object.keys(strapi.contentTypes).filter((uid) => uid.startsWith('api::')))
-      addContent((await cm.service('content-types').findConfiguration({ uid })).metadatas);
-    for (const uid of Object.keys(strapi.components))
-      addContent((await cm.service('components').findConfiguration({ uid })).metadatas);
     addContent(await strapi.plugin('i18n').service('locales').find());
     addContent((await strapi.db.query('admin::role').findMany()).map((role: { name: string }) => role.name));
     addContent(['logo-ka.png', 'logo-en.png', 'logo-ka', 'logo-en', 'PNG', 'png']);

@@ -2,10 +2,12 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import { SiteStatusPanel } from './site-status-panel/SiteStatusPanel';
 import { SiteStatusIcon } from './site-status-widget/icon';
 import { IntegerInput } from './fields/IntegerInput';
+import { labelFilters } from './fields/filter-labels';
 import { arrangeListColumns } from './fields/list-columns';
 import { startLocaleSession } from './fields/locale-session';
 import { OPTION_LABELS } from './fields/option-labels';
 import en from './translations/en.json';
+import { fieldMessages } from './translations/field-messages';
 import ka from './translations/ka.json';
 
 /**
@@ -21,6 +23,7 @@ import ka from './translations/ka.json';
  *   be updated, in plain language (GET /editorial/site-status/entry). Its texts are
  *   ./site-status-panel/messages.ts, ids `asb.site-status.*`, translatable through `config.translations`.
  * - enumeration options shown with labels instead of raw values (./fields/option-labels.ts);
+ * - field labels and hints in the interface language (../editing/field-labels.ts, ./translations/field-messages.ts);
  * - ./translations/en.json: English messages reworded where Strapi's did not fit (a validation toast
  *   that said "before saving" after Publish).
  */
@@ -29,7 +32,10 @@ type PanelApis = { addEditViewSidePanel(reducer: (panels: unknown[]) => unknown[
 export default {
   config: {
     locales: ['ka'],
-    translations: { en: { ...en, ...OPTION_LABELS.en }, ka: { ...ka, ...OPTION_LABELS.ka } },
+    translations: {
+      en: { ...en, ...OPTION_LABELS.en, ...fieldMessages('en') },
+      ka: { ...ka, ...OPTION_LABELS.ka, ...fieldMessages('ka') },
+    },
   },
   register(app: StrapiApp) {
     app.widgets.register({
@@ -54,6 +60,8 @@ export default {
     app.addFields({ type: 'integer', Component: IntegerInput });
     // List views: locales present and missing, a short date, all columns inside 1280 px.
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', arrangeListColumns);
+    // List filters named by the fields' labels in the interface language, not by attribute names.
+    app.registerHook('Admin/CM/pages/ListView/inject-in-filters', labelFilters);
     // Lists open in Georgian in every new tab, whatever locale was last opened elsewhere.
     startLocaleSession();
   },

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { LOCALES } from '@asb/shared';
 import { isContentType } from '../content-types';
-import { EDITOR_HINTS } from '../setup/editor-hints';
+import { TYPE_FIELDS, type FieldText } from '../editing/field-labels';
 import { editorLanguage, MESSAGES } from '../editing/messages';
 import { fieldError } from './field-rules';
 
@@ -56,8 +56,11 @@ export function imageAltOnPublish(strapi: Core.Strapi) {
       for (const field of blocksFields) {
         const [name] = picturesWithoutAlt(draft[field]);
         if (name === undefined) continue;
-        const label = EDITOR_HINTS[context.uid]?.[field]?.label ?? field;
-        throw fieldError([field], MESSAGES.pictureWithoutAlt(editorLanguage(strapi), name, label, locale));
+        const language = editorLanguage(strapi);
+        // The field as the editor's interface labels it.
+        const label =
+          (TYPE_FIELDS as Record<string, Record<string, FieldText>>)[context.uid]?.[field]?.[language][0] ?? field;
+        throw fieldError([field], MESSAGES.pictureWithoutAlt(language, name, label, locale));
       }
     }
     return next();

@@ -1,5 +1,4 @@
 import { expect } from 'vitest';
-import { UNPUBLISH_QUESTION } from './support/collection-journey';
 import { stamp } from './support/journey';
 import { singleJourney } from './support/single-journey';
 import { waitUntilLive, waitUntilWithout } from './support/visitor';
@@ -38,7 +37,7 @@ singleJourney({
     part('unpublishes English: the text leaves the English home page; publishing brings it back', async () => {
       const { editor, siteUrl } = ctx;
       await step('unpublish English, after confirming', async () => {
-        expect((await editor.unpublish()).confirmation).toMatch(UNPUBLISH_QUESTION);
+        expect((await editor.unpublish()).confirmation).toMatch(editor.ui.unpublishQuestion);
       });
       await step('the English home page no longer shows the text', async () => {
         const page = await waitUntilWithout(siteUrl, '/en/', [en.title, en.intro]);
@@ -46,7 +45,7 @@ singleJourney({
         expect(page.text).toContain('ASB Georgia');
       });
       await step('publish English again', async () => {
-        expect(await editor.publish()).toBe('Published document');
+        expect(await editor.publish()).toBe(editor.ui.published);
         await waitUntilLive(siteUrl, '/en/', [en.title, en.intro]);
       });
     });

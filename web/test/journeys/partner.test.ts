@@ -22,7 +22,7 @@ collectionJourney({
       await editor.choose('Country', 'Georgia (GE)');
       await editor.fill('Website', 'https://journey.example.org');
       await editor.fillRichText('About', about.ka);
-      await editor.relate('implementedProjects', 'იძულებით', /იძულებით გადაადგილებულ/);
+      await editor.relate('Projects it implements', 'იძულებით', /იძულებით გადაადგილებულ/);
     },
     shows: [`ჟურნალის პარტნიორი ${id}`, about.ka],
     alt: `პარტნიორის ლოგო ${id}`,

@@ -49,7 +49,10 @@ collectionJourney({
   refusal: {
     fill: (editor) => editor.fill('End', '2001'),
     field: 'End',
-    message: 'The project cannot end (2001) before it starts (2027-03)',
+    message: {
+      en: 'The project cannot end (2001) before it starts (2027-03)',
+      ka: 'პროექტი ვერ დასრულდება (2001) დაწყებამდე (2027-03)',
+    },
     fix: (editor) => editor.fill('End', ''),
   },
   guide: true,

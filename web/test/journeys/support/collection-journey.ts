@@ -1,4 +1,5 @@
 import { describe, expect } from 'vitest';
+import type { InterfaceLanguage } from '../../../../cms/src/editing/field-labels';
 import type { Editor } from './editor';
 import { imageFile, journeysSkipped, useJourney } from './journey';
 import { imageWithAlt, lastVisited, waitUntilGone, waitUntilLive, type LivePage } from './visitor';
@@ -41,20 +42,18 @@ export interface CollectionJourney {
    * A refusal the editor meets and corrects before saving English: what they type, the message
    * under the field, and the correction.
    */
-  refusal?: { fill(editor: Editor): Promise<void>; field: string; message: string; fix(editor: Editor): Promise<void> };
+  refusal?: {
+    fill(editor: Editor): Promise<void>;
+    field: string;
+    /** The message under the field, in each interface language (cms/src/editing/messages.ts). */
+    message: Record<InterfaceLanguage, string>;
+    fix(editor: Editor): Promise<void>;
+  };
   /** This journey takes the editors' guide's screenshots (docs/editors/screenshots/, GUIDE_SCREENSHOTS_DIR). */
   guide?: boolean;
   /** Extra checks of the live pages. */
   check?: (pages: { ka: LivePage; en: LivePage }) => void | Promise<void>;
 }
-
-/**
- * What the admin asks before unpublishing (patches/@strapi__content-manager@5.54.0.patch): the first
- * when the draft is the published version, the second (with "keep / replace last draft") when the
- * draft differs. Saving English marks the Georgian version modified too: Strapi copies the fields
- * shared by all languages into every locale's draft.
- */
-export const UNPUBLISH_QUESTION = /Take this page off the public site\?|Are you sure you want to unpublish this\?/;
 
 /** The href of the page's link whose text is `text`. */
 function linkTo(page: LivePage, text: string) {
@@ -86,11 +85,11 @@ export function collectionJourney(spec: CollectionJourney) {
         if (spec.image) {
           const file = await imageFile(`journey-${spec.journey}-ka-${Date.now()}`, 'png', colour);
           await editor.addImage(spec.image, file, spec.georgian.alt!);
-          await shot('image', (e) => e.page.getByText(spec.image!, { exact: true }));
+          await shot('image', (e) => e.page.getByText(e.label(spec.image!), { exact: true }));
         }
       });
       await step('save', async () => {
-        expect(await editor.save()).toBe('Saved document');
+        expect(await editor.save()).toBe(editor.ui.saved);
         await shot('saved', (e) => e.page.getByRole('heading', { level: 1 }));
         // Left empty, the slug is made from the Georgian title; the form shows it after Save.
         slugs.ka = await editor.filledValue('Slug (web address)');
@@ -103,7 +102,7 @@ export function collectionJourney(spec: CollectionJourney) {
         await editor.closePreview();
       });
       await step('publish', async () => {
-        expect(await editor.publish()).toBe('Published document');
+        expect(await editor.publish()).toBe(editor.ui.published);
         await shot('published', (e) => e.page.getByRole('heading', { level: 1 }));
       });
     });
@@ -129,7 +128,7 @@ export function collectionJourney(spec: CollectionJourney) {
           const field = editor.input(refusal.field);
           await expect.poll(() => field.getAttribute('aria-invalid'), { timeout: 20_000 }).toBe('true');
           await expect
-            .poll(() => editor.page.getByText(refusal.message).count(), { timeout: 10_000 })
+            .poll(() => editor.page.getByText(refusal.message[editor.language]).count(), { timeout: 10_000 })
             .toBeGreaterThan(0);
           await shot('refused', () => field);
           await editor.dismissNotifications();
@@ -137,10 +136,10 @@ export function collectionJourney(spec: CollectionJourney) {
         });
       }
       await step('save and publish English', async () => {
-        expect(await editor.save()).toBe('Saved document');
+        expect(await editor.save()).toBe(editor.ui.saved);
         slugs.en = await editor.filledValue('Slug (web address)');
         expect(slugs.en).toBe(spec.english.slug);
-        expect(await editor.publish()).toBe('Published document');
+        expect(await editor.publish()).toBe(editor.ui.published);
       });
       const pages = {} as { ka: LivePage; en: LivePage };
       for (const [locale, version] of [
@@ -183,8 +182,8 @@ export function collectionJourney(spec: CollectionJourney) {
       const { editor, siteUrl } = ctx;
       await step('change the text, save, publish', async () => {
         await spec.edit.fill(editor);
-        expect(await editor.save()).toBe('Saved document');
-        expect(await editor.publish()).toBe('Published document');
+        expect(await editor.save()).toBe(editor.ui.saved);
+        expect(await editor.publish()).toBe(editor.ui.published);
       });
       await step('the change is live', async () => {
         const page = await waitUntilLive(siteUrl, `/en/${spec.section}/${slugs.en}/`, [spec.edit.shows]);
@@ -197,11 +196,11 @@ export function collectionJourney(spec: CollectionJourney) {
       // The editor is asked before a page leaves the site (the content-manager patch; stock 5.54 asks
       // only when the draft differs from the published version).
       await step('unpublish English, after confirming', async () => {
-        expect((await editor.unpublish(() => shot('unpublish'))).confirmation).toMatch(UNPUBLISH_QUESTION);
+        expect((await editor.unpublish(() => shot('unpublish'))).confirmation).toMatch(editor.ui.unpublishQuestion);
       });
       await step('unpublish Georgian, after confirming', async () => {
         await editor.switchLocale(/Georgian/);
-        expect((await editor.unpublish()).confirmation).toMatch(UNPUBLISH_QUESTION);
+        expect((await editor.unpublish()).confirmation).toMatch(editor.ui.unpublishQuestion);
       });
       await step('both pages are 404', async () => {
         await waitUntilGone(siteUrl, `/en/${spec.section}/${slugs.en}/`);

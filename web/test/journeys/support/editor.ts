@@ -1,19 +1,30 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
+// The admin's own words, as the CMS defines them: the journeys drive that admin. (Test code reads the
+// CMS's data files directly; none of them imports anything.)
+import { OPTION_LABELS } from '../../../../cms/src/admin/fields/option-labels';
+import KA_MESSAGES from '../../../../cms/src/admin/translations/ka.json';
+import {
+  COMPONENT_FIELDS,
+  TYPE_FIELDS,
+  type FieldText,
+  type InterfaceLanguage,
+} from '../../../../cms/src/editing/field-labels';
 
 /**
  * What an editor does in the Strapi admin, the way a person finds it: by the labels, buttons and
  * messages on the screen (Strapi's admin has no test ids, and its CSS class names change with every
  * build). Kept in one place so that role journeys (Author, Editor) and the Georgian-interface run can
- * reuse it: interface strings are the admin's English ones, passed in `ui` where they would differ.
+ * reuse it. Journeys name fields and options in English; an Editor in the Georgian interface
+ * (`language: 'ka'`) finds them, and the admin's buttons and messages, by their Georgian words.
  */
 export interface EditorAccount {
   email: string;
   password: string;
 }
 
-/** The admin's own words (Strapi 5.54, English interface). A translated admin passes its own. */
+/** The admin's own words (Strapi 5.54, English interface). */
 export const ADMIN_UI = {
   email: 'Email',
   password: 'Password',
@@ -28,7 +39,7 @@ export const ADMIN_UI = {
   published: 'Published document',
   unpublished: 'Unpublished document',
   confirm: 'Confirm',
-  /** The `shared.image` component's alt field, as cms/src/setup/editor-hints.ts labels it. */
+  /** The `shared.image` component's alt field, as cms/src/editing/field-labels.ts labels it. */
   altText: 'Alternative text',
   locales: 'Locales',
   openPreview: 'Open preview',
@@ -36,24 +47,123 @@ export const ADMIN_UI = {
   addComponent: 'No entry yet. Click to add one.',
   addAsset: 'Click to add an asset or drag and drop one in this area',
   addMoreAssets: 'Add more assets',
-  dropZone: /Drag & Drop here/,
-  uploadAssets: /^Upload \d+ assets? to the library$/,
+  dropZone: /Drag & Drop here/ as RegExp,
+  uploadAssets: /^Upload \d+ assets? to the library$/ as RegExp,
   finish: 'Finish',
   close: 'Close',
+  /**
+   * What the admin asks before unpublishing (patches/@strapi__content-manager@5.54.0.patch): the first
+   * when the draft is the published version, the second (with "keep / replace last draft") when the
+   * draft differs. Saving English marks the Georgian version modified too: Strapi copies the fields
+   * shared by all languages into every locale's draft.
+   */
+  unpublishQuestion: /Take this page off the public site\?|Are you sure you want to unpublish this\?/ as RegExp,
 };
 export type AdminUi = typeof ADMIN_UI;
+
+/**
+ * The message ids behind ADMIN_UI (the en.json files of @strapi/admin and its plugins, ids prefixed
+ * as cms/src/admin/translations/ka.json keys them), so that the Georgian interface's words come from
+ * the translation the admin itself uses: a journey in Georgian finds what a Georgian editor reads.
+ */
+const MESSAGE_IDS: Record<
+  Exclude<keyof AdminUi, 'altText' | 'dropZone' | 'uploadAssets' | 'unpublishQuestion'>,
+  string
+> = {
+  email: 'Auth.form.email.label',
+  password: 'global.password',
+  login: 'Auth.form.button.login',
+  contentManager: 'global.content-manager',
+  createEntry: 'content-manager.HeaderLayout.button.label-add-entry',
+  save: 'global.save',
+  publish: 'app.utils.publish',
+  unpublish: 'app.utils.unpublish',
+  moreDocumentActions: 'content-manager.containers.edit.panels.default.more-actions',
+  saved: 'content-manager.success.record.save',
+  published: 'content-manager.success.record.publish',
+  unpublished: 'content-manager.success.record.unpublish',
+  confirm: 'app.components.Button.confirm',
+  locales: 'i18n.Settings.locales.modal.locales.label',
+  openPreview: 'content-manager.preview.panel.button',
+  closePreview: 'content-manager.preview.header.close',
+  addComponent: 'content-manager.components.empty-repeatable',
+  addAsset: 'upload.mediaLibraryInput.placeholder',
+  addMoreAssets: 'upload.modal.upload-list.sub-header.button',
+  finish: 'global.finish',
+  close: 'global.close',
+};
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The admin's words in the Georgian interface, from its translation; a message it lacks fails here, by id. */
+function georgianUi(): AdminUi {
+  const message = (id: string) => {
+    const text = (KA_MESSAGES as Record<string, string>)[id];
+    if (!text)
+      throw new Error(`cms/src/admin/translations/ka.json has no ${id}: the Georgian interface shows it in English`);
+    return text;
+  };
+  const ui = Object.fromEntries(Object.entries(MESSAGE_IDS).map(([name, id]) => [name, message(id)])) as Omit<
+    AdminUi,
+    'altText' | 'dropZone' | 'uploadAssets' | 'unpublishQuestion'
+  >;
+  return {
+    ...ui,
+    altText: COMPONENT_FIELDS['shared.image'].alt.ka[0],
+    dropZone: new RegExp(escape(message('upload.input.label'))),
+    // "{number} ფაილის ატვირთვა ბიბლიოთეკაში"
+    uploadAssets: new RegExp(
+      `^${escape(message('upload.modal.upload-list.footer.button')).replace(escape('{number}'), '\\d+')}$`,
+    ),
+    unpublishQuestion: new RegExp(
+      ['content-manager.actions.unpublish.dialog.body.published', 'content-manager.actions.unpublish.dialog.body']
+        .map((id) => escape(message(id)))
+        .join('|'),
+    ),
+  };
+}
+
+/**
+ * Field labels and option labels from English to the interface language. Journeys name fields and
+ * options in English (as cms/src/editing/field-labels.ts and cms/src/admin/fields/option-labels.ts
+ * word them); in the Georgian interface the editor finds them by their Georgian words.
+ */
+function translator(language: InterfaceLanguage): (english: string) => string {
+  if (language === 'en') return (english) => english;
+  const words = new Map<string, string>();
+  const add = (english: string, translated: string) => {
+    const known = words.get(english);
+    if (known !== undefined && known !== translated)
+      throw new Error(
+        `"${english}" is both "${known}" and "${translated}" in Georgian: the journeys cannot tell which`,
+      );
+    words.set(english, translated);
+  };
+  for (const fields of [...Object.values(TYPE_FIELDS), ...Object.values(COMPONENT_FIELDS)])
+    for (const text of Object.values(fields as Record<string, FieldText>)) add(text.en[0], text.ka[0]);
+  for (const [value, english] of Object.entries(OPTION_LABELS.en)) add(english, OPTION_LABELS.ka[value]!);
+  return (english) => {
+    const translated = words.get(english);
+    if (translated === undefined)
+      throw new Error(`no Georgian label for "${english}" (cms/src/editing/field-labels.ts)`);
+    return translated;
+  };
+}
 
 const NOTIFICATION_MS = 30_000;
 
 export class Editor {
   readonly ui: AdminUi;
+  /** A field's or option's English label in this editor's interface language. */
+  readonly label: (english: string) => string;
 
   constructor(
     readonly page: Page,
     readonly cmsUrl: string,
-    ui: Partial<AdminUi> = {},
+    readonly language: InterfaceLanguage = 'en',
   ) {
-    this.ui = { ...ADMIN_UI, ...ui };
+    this.ui = language === 'ka' ? georgianUi() : ADMIN_UI;
+    this.label = translator(language);
   }
 
   /** Signs in through the login form and waits for the admin's home page. */
@@ -95,7 +205,7 @@ export class Editor {
     return this.page
       .getByRole('main')
       .locator('div')
-      .filter({ has: this.page.getByText(label, { exact: true }) })
+      .filter({ has: this.page.getByText(this.label(label), { exact: true }) })
       .filter({ has })
       .last();
   }
@@ -122,9 +232,8 @@ export class Editor {
   /** A text or number field by its accessible name (the label without the required-field asterisk). */
   input(label: string): Locator {
     const main = this.page.getByRole('main');
-    return main
-      .getByRole('textbox', { name: label, exact: true })
-      .or(main.getByRole('spinbutton', { name: label, exact: true }));
+    const name = this.label(label);
+    return main.getByRole('textbox', { name, exact: true }).or(main.getByRole('spinbutton', { name, exact: true }));
   }
 
   /** A rich-text (blocks) field: its toolbar's block-type menu carries the label; the editor area is beside it. */
@@ -133,7 +242,7 @@ export class Editor {
     const area = this.page
       .getByRole('main')
       .locator('div')
-      .filter({ has: this.page.getByRole('combobox', { name: label, exact: true }) })
+      .filter({ has: this.page.getByRole('combobox', { name: this.label(label), exact: true }) })
       .filter({ has: this.page.getByRole('textbox') })
       .last();
     const editor = area.getByRole('textbox');
@@ -158,13 +267,16 @@ export class Editor {
 
   /** A list of choices (an enumeration): open it by its label, click the option. */
   async choose(label: string, option: string) {
-    await this.page.getByRole('main').getByRole('combobox', { name: label, exact: true }).click();
-    await this.page.getByRole('option', { name: option, exact: true }).click();
+    await this.page
+      .getByRole('main')
+      .getByRole('combobox', { name: this.label(label), exact: true })
+      .click();
+    await this.page.getByRole('option', { name: this.label(option), exact: true }).click();
   }
 
   /** A relation: open its search box by the label, type part of the other entry's name, pick it. */
   async relate(label: string, search: string, option: string | RegExp = search) {
-    const box = this.page.getByRole('main').getByRole('combobox', { name: label, exact: true });
+    const box = this.page.getByRole('main').getByRole('combobox', { name: this.label(label), exact: true });
     await box.click();
     await box.fill(search);
     await this.page.getByRole('option', { name: option }).first().click();
@@ -216,8 +328,9 @@ export class Editor {
     if (target) await target.first().scrollIntoViewIfNeeded();
     // Let transitions (notifications sliding in, menus opening) settle before the picture.
     await this.page.waitForTimeout(600);
-    fs.mkdirSync(path.resolve(dir), { recursive: true });
-    await this.page.screenshot({ path: path.resolve(dir, `${name}.png`) });
+    // One folder per interface language: each guide shows the admin in its own language.
+    fs.mkdirSync(path.resolve(dir, this.language), { recursive: true });
+    await this.page.screenshot({ path: path.resolve(dir, this.language, `${name}.png`) });
   }
 
   async unpublish(onDialog?: () => Promise<void>): Promise<{ confirmation: string | null }> {

@@ -5,8 +5,16 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, inject, it } from 'vitest';
 import { JOURNEYS, journeyAccount } from '../../fixtures/cms-journeys.mjs';
 import { chromiumSkipReason, launchChromium } from '../../support/browser';
+import type { InterfaceLanguage } from '../../../../cms/src/editing/field-labels';
 import { Editor, stepRunner } from './editor';
 import { lastVisited } from './visitor';
+
+/**
+ * The admin interface language these journeys run in: vitest.journeys.config.ts runs every journey
+ * once in English and once in Georgian (JOURNEY_INTERFACE), each with an account that has it as its
+ * interface language.
+ */
+export const interfaceLanguage: InterfaceLanguage = process.env.JOURNEY_INTERFACE === 'ka' ? 'ka' : 'en';
 
 /** Whether this machine can run the journeys; in CI (REQUIRE_CHROMIUM=1) a missing Chromium throws instead. */
 export const journeysSkipped = chromiumSkipReason() !== null;
@@ -17,15 +25,15 @@ export const journeysSkipped = chromiumSkipReason() !== null;
  */
 export function useJourney(name: string) {
   const ctx = {} as { browser: Browser; page: Page; editor: Editor; cmsUrl: string; siteUrl: string };
-  const step = stepRunner(() => ctx.page, name, lastVisited);
+  const step = stepRunner(() => ctx.page, `${name}-${interfaceLanguage}`, lastVisited);
   beforeAll(async () => {
     ctx.cmsUrl = inject('journeyCmsUrl');
     ctx.siteUrl = inject('journeySiteUrl');
     ctx.browser = await launchChromium();
     ctx.page = await ctx.browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    ctx.editor = new Editor(ctx.page, ctx.cmsUrl);
+    ctx.editor = new Editor(ctx.page, ctx.cmsUrl, interfaceLanguage);
     if (!JOURNEYS.includes(name)) throw new Error(`add "${name}" to JOURNEYS in test/fixtures/cms-journeys.mjs`);
-    await step('log in', () => ctx.editor.logIn(journeyAccount(name)));
+    await step('log in', () => ctx.editor.logIn(journeyAccount(name, interfaceLanguage)));
   });
   afterAll(async () => {
     await ctx.browser?.close();

@@ -41,7 +41,7 @@ export function singleJourney(spec: SingleJourney) {
       });
       await step('change the Georgian form', () => spec.georgian.fill(editor));
       await step('save', async () => {
-        expect(await editor.save()).toBe('Saved document');
+        expect(await editor.save()).toBe(editor.ui.saved);
       });
       await step('the saved draft is not on the site', async () => {
         const page = await waitUntilLive(siteUrl, spec.path('ka'), []);
@@ -53,7 +53,7 @@ export function singleJourney(spec: SingleJourney) {
         await editor.closePreview();
       });
       await step('publish', async () => {
-        expect(await editor.publish()).toBe('Published document');
+        expect(await editor.publish()).toBe(editor.ui.published);
       });
     });
 
@@ -62,8 +62,8 @@ export function singleJourney(spec: SingleJourney) {
       await step('switch to English', () => editor.switchLocale(/English/));
       await step('change the English form', () => spec.english.fill(editor));
       await step('save and publish English', async () => {
-        expect(await editor.save()).toBe('Saved document');
-        expect(await editor.publish()).toBe('Published document');
+        expect(await editor.save()).toBe(editor.ui.saved);
+        expect(await editor.publish()).toBe(editor.ui.published);
       });
       const pages = {} as { ka: LivePage; en: LivePage };
       await step('the Georgian page shows it', async () => {
