@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { OPTION_LABELS } from '../src/admin/fields/option-labels';
 import { COMPONENT_FIELDS, TYPE_FIELDS, type FieldText } from '../src/editing/field-labels';
 
 /**
@@ -105,5 +106,19 @@ describe('field labels and hints', () => {
       .filter((text) => text.ka[0] !== glossary.get(text.en[0]))
       .map((text) => `"${text.en[0]}" is "${text.ka[0]}", the glossary says "${glossary.get(text.en[0])}"`);
     expect(wrong).toEqual([]);
+  });
+
+  it('one English word has one Georgian word, across every form and option list', () => {
+    // Editors (and the journeys in the Georgian interface) rely on "Website" being one thing.
+    const words = new Map<string, Set<string>>();
+    const add = (english: string, georgian: string) =>
+      words.set(english, (words.get(english) ?? new Set()).add(georgian));
+    for (const fields of [...Object.values(TYPE_FIELDS), ...Object.values(COMPONENT_FIELDS)])
+      for (const text of Object.values(fields as Record<string, FieldText>)) add(text.en[0], text.ka[0]);
+    for (const [value, english] of Object.entries(OPTION_LABELS.en)) add(english, OPTION_LABELS.ka[value]!);
+    const ambiguous = [...words]
+      .filter(([, georgian]) => georgian.size > 1)
+      .map(([english, georgian]) => `${english}: ${[...georgian].join(' / ')}`);
+    expect(ambiguous).toEqual([]);
   });
 });

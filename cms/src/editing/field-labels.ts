@@ -65,7 +65,7 @@ const ORGANISATION = {
   },
   website: {
     en: ['Website', 'Full address starting with https://'],
-    ka: ['ვებგვერდი', 'სრული მისამართი, რომელიც იწყება https://-ით'],
+    ka: ['ვებსაიტი', 'სრული მისამართი, რომელიც იწყება https://-ით'],
   },
   logo: {
     en: ['Logo', 'The logo and its alternative text in this language.'],

@@ -169,14 +169,24 @@ export class Editor {
   /** Signs in through the login form and waits for the admin's home page. */
   async logIn(account: EditorAccount) {
     await this.page.goto(`${this.cmsUrl}/admin/auth/login`);
-    await this.page.getByLabel(this.ui.email).fill(account.email);
-    await this.page.getByLabel(this.ui.password).fill(account.password);
-    await this.page.getByRole('button', { name: this.ui.login }).click();
+    // A browser the admin has not seen yet shows the login page in English, whatever the account's
+    // language: the admin learns the interface language from the account once signed in.
+    await this.page.getByLabel(ADMIN_UI.email).fill(account.email);
+    await this.page.getByLabel(ADMIN_UI.password).fill(account.password);
+    await this.page.getByRole('button', { name: ADMIN_UI.login }).click();
     await this.page.waitForURL((url) => !url.pathname.startsWith('/admin/auth'), { timeout: 30_000 });
+    // Then the whole admin speaks the account's interface language.
+    await this.page.waitForFunction((lang) => document.documentElement.lang === lang, this.language, {
+      timeout: 30_000,
+    });
   }
 
   /** Content Manager in the main navigation, then the type in its list (collection and single types alike). */
-  async openType(displayName: string) {
+  async openType(englishName: string) {
+    // A type's name is translated under its English display name as the message id (ka.json: "Funder").
+    const displayName =
+      this.language === 'en' ? englishName : (KA_MESSAGES as Record<string, string | undefined>)[englishName];
+    if (!displayName) throw new Error(`cms/src/admin/translations/ka.json has no Georgian name for the type "${englishName}"`);
     await this.page.getByRole('link', { name: this.ui.contentManager }).first().click();
     const nav = this.page.getByRole('navigation').filter({ has: this.page.getByRole('link', { name: displayName }) });
     await nav.getByRole('link', { name: displayName, exact: true }).click();
