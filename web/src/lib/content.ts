@@ -13,6 +13,9 @@ export const SEGMENT: Record<DocumentType, string> = {
   funders: 'funders',
 };
 
+/** Every document type, in the order the site's navigation shows them. */
+export const DOCUMENT_TYPES = Object.keys(SEGMENT) as DocumentType[];
+
 /**
  * One document as a page in one locale. A document without a translation in that locale is shown
  * in the language it has (`contentLocale`), with a notice: the site has one behaviour for missing
@@ -199,7 +202,7 @@ export async function staticPathsOf<T extends DocumentType>(type: T) {
           `${type} ${page.doc.documentId} and ${other} both want ${page.path}: change one slug in the CMS`,
         );
       seen.set(page.path, page.doc.documentId);
-      paths.push({ params: { locale, slug: page.doc.slug as string }, props: { page } });
+      paths.push({ params: { locale, section: SEGMENT[type], slug: page.doc.slug as string }, props: { page } });
     }
   }
   return paths;
