@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 
 import path from 'node:path';
-import { signedHeaders } from './signing.mjs';
+import { signedHeaders } from '@asb/shared';
 
 const webDir = path.resolve(import.meta.dirname, '..');
 const buildsDir = path.resolve(webDir, process.env.SITE_BUILDS_DIR ?? '.cache/builds');

@@ -9,10 +9,9 @@
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
-import { checkSecrets } from '@asb/shared';
+import { checkSecrets, MAX_SKEW_MS, verifySignature } from '@asb/shared';
 import { serveSite } from '../scripts/serve-site.mjs';
 import { Rebuilder } from './rebuilder.mjs';
-import { MAX_SKEW_MS, verifySignature } from './signing.mjs';
 
 /** Secrets the site server holds; production refuses missing or example values (see .env.example). */
 export const SITE_SECRETS = ['PREVIEW_SECRET', 'PREVIEW_TOKEN', 'REBUILD_WEBHOOK_SECRET'];

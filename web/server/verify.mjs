@@ -2,15 +2,7 @@
 // the fixed pages exist, internal links resolve, and the build does not lose most of the site.
 import fs from 'node:fs';
 import path from 'node:path';
-
-const SEGMENTS = {
-  programmes: 'programmes',
-  projects: 'projects',
-  socialEnterprises: 'social-enterprises',
-  partners: 'partners',
-  funders: 'funders',
-};
-const LOCALES = ['ka', 'en'];
+import { DOCUMENT_TYPES, LOCALES, SEGMENTS } from '@asb/shared';
 
 export function htmlFiles(dir) {
   return fs
@@ -81,7 +73,8 @@ export function verifyBuild({ outDir, report, livePages, linkCache }) {
   );
   const resolves = linkResolver(client, files);
   const problems = [];
-  for (const [name, segment] of Object.entries(SEGMENTS)) {
+  for (const name of DOCUMENT_TYPES) {
+    const segment = SEGMENTS[name];
     const file = path.join(report, `${name}.json`);
     if (!fs.existsSync(file)) {
       problems.push(`the build did not report its ${name}`);
@@ -101,7 +94,7 @@ export function verifyBuild({ outDir, report, livePages, linkCache }) {
     }
   }
   for (const locale of LOCALES) {
-    for (const rest of ['', 'contact/', 'search/', ...Object.values(SEGMENTS).map((s) => `${s}/`)]) {
+    for (const rest of ['', 'contact/', 'search/', ...DOCUMENT_TYPES.map((type) => `${SEGMENTS[type]}/`)]) {
       if (!resolves(`/${locale}/${rest}`)) problems.push(`missing page /${locale}/${rest}`);
     }
   }

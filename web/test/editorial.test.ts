@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCms, type RunningCms } from '@asb/cms/harness';
 import { buildSite } from '../scripts/build-site.mjs';
 import { startSiteServer, type SiteServer } from '../server/site-server.mjs';
-import { signedHeaders } from '../server/signing.mjs';
+import { signedHeaders } from '@asb/shared';
 import { indexedPages, searchIndexOf } from '../server/search-index.mjs';
 import { htmlFiles } from '../server/verify.mjs';
 import { freePort } from './support/browser';
