@@ -67,7 +67,7 @@ describe('one copy of each shared rule', () => {
       .map((f) => fs.readFileSync(path.join(root, f), 'utf8'))
       .join('\n');
     expect(shared).toMatch(/createHmac/);
-    expect(shared).toMatch(/socialEnterprises: 'social-enterprises'/);
+    expect(shared).toMatch(/segment: 'social-enterprises'/);
     expect(shared).toMatch(/LOCALES = \['ka', 'en'\]/);
   });
 

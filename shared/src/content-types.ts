@@ -10,24 +10,30 @@ import type { Locale } from './locales.js';
 export const DOCUMENT_TYPES = ['programmes', 'projects', 'socialEnterprises', 'partners', 'funders'] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
+/**
+ * Each document type's Strapi uid, and the URL segment of its pages, the same in every language:
+ * /<locale>/<segment>/<slug>/.
+ */
+const DOCUMENT_TYPE_NAMES = {
+  programmes: { uid: 'api::programme.programme', segment: 'programmes' },
+  projects: { uid: 'api::project.project', segment: 'projects' },
+  socialEnterprises: { uid: 'api::social-enterprise.social-enterprise', segment: 'social-enterprises' },
+  partners: { uid: 'api::partner.partner', segment: 'partners' },
+  funders: { uid: 'api::funder.funder', segment: 'funders' },
+} as const satisfies Record<DocumentType, { uid: string; segment: string }>;
+type Names = typeof DOCUMENT_TYPE_NAMES;
+
+const pick = <K extends 'uid' | 'segment'>(key: K) =>
+  Object.fromEntries(DOCUMENT_TYPES.map((type) => [type, DOCUMENT_TYPE_NAMES[type][key]])) as {
+    [T in DocumentType]: Names[T][K];
+  };
+
 /** Strapi's uid of each document type. */
-export const DOCUMENT_TYPE_UIDS = {
-  programmes: 'api::programme.programme',
-  projects: 'api::project.project',
-  socialEnterprises: 'api::social-enterprise.social-enterprise',
-  partners: 'api::partner.partner',
-  funders: 'api::funder.funder',
-} as const satisfies Record<DocumentType, string>;
+export const DOCUMENT_TYPE_UIDS = pick('uid');
 export type DocumentTypeUid = (typeof DOCUMENT_TYPE_UIDS)[DocumentType];
 
-/** URL segment of each type's pages, the same in every language: /<locale>/<segment>/<slug>/. */
-export const SEGMENTS = {
-  programmes: 'programmes',
-  projects: 'projects',
-  socialEnterprises: 'social-enterprises',
-  partners: 'partners',
-  funders: 'funders',
-} as const satisfies Record<DocumentType, string>;
+/** URL segment of each type's pages. */
+export const SEGMENTS = pick('segment');
 export type Segment = (typeof SEGMENTS)[DocumentType];
 
 /** The single types: one document per locale each. */
