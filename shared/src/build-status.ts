@@ -48,7 +48,8 @@ export interface SiteStatus {
   /** The live build's search index is being written; search serves the previous one meanwhile. */
   indexing: boolean;
   buildsStarted: number;
-  lastChange: (BuildTrigger & { at: string }) | null;
+  /** The last call or start, with `at` the time it arrived unless the call said when its change was. */
+  lastChange: BuildTrigger | null;
   /** The latest change time the CMS has announced (the rebuild calls' `at`). */
   receivedUpTo: string | null;
   /** `upTo` of the build in progress, or null. */
