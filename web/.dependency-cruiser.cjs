@@ -1,5 +1,5 @@
 // The site's layers import one way (web/README.md draws them):
-//   server/   the site server and the rebuilder      may import builder/ and src/-free shared code
+//   server/   the site server and the rebuilder      may import builder/
 //   builder/  the build runner: build, check, serve a build, search index   never imports server/
 //   src/      Astro pages, components and data helpers   import neither server/ nor builder/
 // plus no import cycles, and no relative import into another package (use @asb/shared, @asb/cms).
