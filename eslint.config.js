@@ -30,4 +30,20 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    // The site's layers (web/README.md): pages, components and data helpers run inside the built site and
+    // import neither the site server nor the build runner. dependency-cruiser (web/.dependency-cruiser.cjs)
+    // checks the .ts files; this covers .astro too, which it cannot parse.
+    files: ['web/src/**/*.{ts,astro}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/server/*', '**/builder/*'], message: 'web/src/ must not import web/server/ or web/builder/' },
+          ],
+        },
+      ],
+    },
+  },
 );

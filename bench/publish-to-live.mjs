@@ -6,7 +6,7 @@
 //
 // Each data set gets a seeded CMS (harness, SQLite; synthetic projects through
 // bench/support/seed-synthetic.mjs) with the editorial loop configured, and the real site server
-// (web/server/site-server.mjs) building into web/.tmp. A run saves and publishes a new English title
+// (web/server/site-server.ts) building into web/.tmp. A run saves and publishes a new English title
 // of one project through the admin API, then polls the served page until the title appears; the
 // search index follows the pages (its time is printed beside).
 import fs from 'node:fs';
@@ -14,8 +14,9 @@ import net from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startCms } from '../cms/harness/index.mjs';
-import { startSiteServer } from '../web/server/site-server.mjs';
-import { signedHeaders } from '../web/server/signing.mjs';
+import { startSiteServer } from '../web/server/site-server.ts';
+// The signing both the CMS and the site use (@asb/shared, built to shared/dist by ./platform).
+import { signedHeaders } from '../shared/dist/index.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const webTmp = path.join(root, 'web/.tmp');
@@ -143,7 +144,7 @@ for (const size of sizes) {
       await site.rebuilder.idle();
       const build = site.rebuilder.status().builds.at(-1);
       const phases = Object.entries(build?.phases ?? {});
-      // The pages go live first; the search index follows (web/server/search-index.mjs).
+      // The pages go live first; the search index follows (web/builder/search-index.ts).
       publishToSearch.push(publishToLive.at(-1) + (build?.phases?.search ?? 0));
       console.log(
         `  run ${run}: publish → live ${s(publishToLive.at(-1))}, search index ${s(publishToSearch.at(-1))} (${phases.map(([k, v]) => `${k} ${s(v)}`).join(', ')})`,

@@ -20,7 +20,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { startCms } from '../cms/harness/index.mjs';
-import { astroBuildArgs, tempSiteDir } from '../web/scripts/build-site.mjs';
+import { astroBuildArgs, tempSiteDir } from '../web/builder/build-site.ts';
 import { median, table } from './support/stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -108,7 +108,7 @@ async function start() {
     `REST:             ${cmsUrl}/api/projects?locale=ka  (or locale=en)`,
   ];
   step('build the site from the CMS and serve it');
-  const site = await import(path.join(root, 'web/scripts/serve-site.mjs'));
+  const site = await import(path.join(root, 'web/server/site-server.ts'));
   // The site server rebuilds by itself when the CMS publishes (signed calls to REBUILD_URL).
   const { url, child } = await site.buildAndServe({ cmsUrl });
   children.add(child);

@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import {
   FundersDocument,
+  LOCALES,
   FunderStampsDocument,
   PartnersDocument,
   PartnerStampsDocument,
@@ -33,7 +34,7 @@ type NodeOf<T extends { page: { nodes: unknown[] } | null }> = NonNullable<T['pa
 
 const text = z.string().trim().min(1, 'must not be empty');
 const slug = z.string().regex(SLUG_PATTERN, 'must be a URL slug');
-const base = { documentId: z.string().min(1), locale: z.enum(['ka', 'en']), slug };
+const base = { documentId: z.string().min(1), locale: z.enum(LOCALES), slug };
 
 const checked = <T>(shape: z.ZodRawShape) =>
   z.looseObject({ ...base, ...shape }).transform((value) => value as unknown as T);
@@ -67,7 +68,7 @@ export const collections = {
     loader: settingsLoader(SiteSettingsDocument),
     schema: z
       .looseObject({
-        locale: z.enum(['ka', 'en']),
+        locale: z.enum(LOCALES),
         organisation: z.looseObject({ name: text, phone: text }).nullable(),
       })
       .transform((value) => value as unknown as SiteSettingsQuery & { locale: Locale }),

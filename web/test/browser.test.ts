@@ -2,7 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromiumSkipReason, freePort, launchChromium } from './support/browser';
-import { serveSite } from '../scripts/serve-site.mjs';
+import { serveSite } from '../builder/serve-build.ts';
 
 /** A visitor in real Chromium: navigation, language switching, search, keyboard, and axe on every template. */
 const skip = chromiumSkipReason();

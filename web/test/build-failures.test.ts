@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { freePort } from './support/browser';
 import { startCms } from '@asb/cms/harness';
-import { astroBuildArgs, buildSite, tempSiteDir } from '../scripts/build-site.mjs';
+import { astroBuildArgs, buildSite, tempSiteDir } from '../builder/build-site.ts';
 
 /** A build that cannot be complete fails with the cause, and publishes nothing. */
 async function failedBuild(cmsUrl: string) {

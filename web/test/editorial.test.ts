@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCms, type RunningCms } from '@asb/cms/harness';
-import { buildSite } from '../scripts/build-site.mjs';
-import { startSiteServer, type SiteServer } from '../server/site-server.mjs';
-import { signedHeaders } from '../server/signing.mjs';
-import { indexedPages, searchIndexOf } from '../server/search-index.mjs';
-import { htmlFiles } from '../server/verify.mjs';
+import { buildSite } from '../builder/build-site.ts';
+import { startSiteServer, type SiteServer } from '../server/site-server.ts';
+import { signedHeaders } from '@asb/shared';
+import { indexedPages, searchIndexOf } from '../builder/search-index.ts';
+import { htmlFiles } from '../builder/verify.ts';
 import { freePort } from './support/browser';
 import {
   adminSession,
@@ -46,7 +46,7 @@ async function status() {
   expect(res.status).toBe(200);
   return (await res.json()) as ReturnType<SiteServer['rebuilder']['status']>;
 }
-/** What the live build's search serves: its own index once it has one (see server/search-index.mjs). */
+/** What the live build's search serves: its own index once it has one (see builder/search-index.ts). */
 function liveSearch() {
   const live = fs.readlinkSync(path.join(buildsDir, 'current'));
   const index = searchIndexOf(path.join(buildsDir, live));

@@ -4,8 +4,8 @@ import { parse } from 'node-html-parser';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCms, type RunningCms } from '@asb/cms/harness';
-import { startSiteServer, type SiteServer } from '../server/site-server.mjs';
-import { signedHeaders } from '../server/signing.mjs';
+import { startSiteServer, type SiteServer } from '../server/site-server.ts';
+import { signedHeaders } from '@asb/shared';
 import { freePort } from './support/browser';
 import { adminSession, EDITORIAL_SECRETS, waitFor } from './support/editorial';
 

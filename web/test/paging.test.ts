@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { htmlFiles, siteDir } from './support/dist';
-import { buildSite, tempSiteDir } from '../scripts/build-site.mjs';
+import { buildSite, tempSiteDir } from '../builder/build-site.ts';
 
 describe('fetching from the CMS', () => {
   it('fetches every collection page by page: a 2-per-page build has exactly the pages of a 100-per-page build', async () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCms, type RunningCms } from '@asb/cms/harness';
-import { startSiteServer, type SiteServer } from '../server/site-server.mjs';
+import { startSiteServer, type SiteServer } from '../server/site-server.ts';
 import { ADMIN } from './fixtures/cms-editorial.mjs';
 import { chromiumSkipReason, freePort, launchChromium } from './support/browser';
 import { EDITORIAL_SECRETS, waitFor } from './support/editorial';

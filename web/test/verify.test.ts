@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { verifyBuild } from '../server/verify.mjs';
+import { verifyBuild } from '../builder/verify.ts';
 
 /**
  * The rebuilder's check of a finished build, on small real folders shaped like a build: what it

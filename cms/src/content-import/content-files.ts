@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SLUG_PATTERN } from '@asb/shared';
+import { SLUG_PATTERN, type DocumentType } from '@asb/shared';
 import { PARTIAL_DATE } from '../documents/field-rules';
 
 /**
@@ -132,11 +132,11 @@ export interface ContentBundle {
   home?: HomePageFile;
 }
 
-/** Folder in cms/content/ -> schema and bundle field. */
-export const COLLECTION_FOLDERS = {
+/** Schema of each type's files; a type's folder in cms/content/ is its URL segment (@asb/shared SEGMENTS). */
+export const COLLECTION_FILES = {
   partners: organisationFile,
   funders: organisationFile,
   programmes: programmeFile,
   projects: projectFile,
-  'social-enterprises': socialEnterpriseFile,
-} as const;
+  socialEnterprises: socialEnterpriseFile,
+} as const satisfies Record<DocumentType, unknown>;

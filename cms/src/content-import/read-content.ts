@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { COLLECTION_FOLDERS, homePageFile, organisationSettingsFile, type ContentBundle } from './content-files';
+import { DOCUMENT_TYPES, SEGMENTS } from '@asb/shared';
+import { COLLECTION_FILES, homePageFile, organisationSettingsFile, type ContentBundle } from './content-files';
 
 export interface ContentProblem {
   file: string;
@@ -27,7 +28,9 @@ export function readContent(dir: string): ContentBundle {
   const problems: ContentProblem[] = [];
   const bundle: ContentBundle = { partners: [], funders: [], programmes: [], projects: [], socialEnterprises: [] };
 
-  for (const [folder, schema] of Object.entries(COLLECTION_FOLDERS)) {
+  for (const type of DOCUMENT_TYPES) {
+    const folder = SEGMENTS[type];
+    const schema = COLLECTION_FILES[type];
     const folderPath = path.join(dir, folder);
     if (!fs.existsSync(folderPath)) continue;
     for (const name of fs.readdirSync(folderPath).sort()) {
@@ -38,9 +41,7 @@ export function readContent(dir: string): ContentBundle {
       const expected = name.replace(/\.ya?ml$/, '');
       if (parsed.key !== expected)
         problems.push({ file, field: 'key', reason: `must equal the file name "${expected}"` });
-      const target =
-        folder === 'social-enterprises' ? 'socialEnterprises' : (folder as keyof typeof COLLECTION_FOLDERS);
-      (bundle[target as 'partners'] as unknown[]).push(parsed);
+      (bundle[type] as unknown[]).push(parsed);
     }
   }
   const settings = path.join(dir, 'settings');
@@ -90,13 +91,9 @@ export function crossCheck(bundle: ContentBundle): ContentProblem[] {
     programmes: new Set(bundle.programmes.map((d) => d.key)),
     projects: new Set(bundle.projects.map((d) => d.key)),
   };
-  for (const [folder, docs] of Object.entries({
-    partners: bundle.partners,
-    funders: bundle.funders,
-    programmes: bundle.programmes,
-    projects: bundle.projects,
-    'social-enterprises': bundle.socialEnterprises,
-  })) {
+  for (const type of DOCUMENT_TYPES) {
+    const folder = SEGMENTS[type];
+    const docs: { key: string }[] = bundle[type];
     const seen = new Set<string>();
     for (const d of docs) {
       if (seen.has(d.key))
@@ -104,22 +101,22 @@ export function crossCheck(bundle: ContentBundle): ContentProblem[] {
       seen.add(d.key);
     }
   }
-  const check = (file: string, field: string, ref: string | undefined, known: Set<string>, folder: string) => {
-    if (ref !== undefined && !known.has(ref))
-      problems.push({ file, field, reason: `"${ref}" is not a file in ${folder}/` });
+  const check = (file: string, field: string, ref: string | undefined, type: keyof typeof keys) => {
+    if (ref !== undefined && !keys[type].has(ref))
+      problems.push({ file, field, reason: `"${ref}" is not a file in ${SEGMENTS[type]}/` });
   };
   for (const p of bundle.projects) {
-    const file = `projects/${p.key}.yaml`;
-    check(file, 'programme', p.programme, keys.programmes, 'programmes');
-    p.funders.forEach((f, i) => check(file, `funders.${i}`, f, keys.funders, 'funders'));
-    p.implementingPartners.forEach((f, i) => check(file, `implementingPartners.${i}`, f, keys.partners, 'partners'));
-    p.associatedPartners.forEach((f, i) => check(file, `associatedPartners.${i}`, f, keys.partners, 'partners'));
+    const file = `${SEGMENTS.projects}/${p.key}.yaml`;
+    check(file, 'programme', p.programme, 'programmes');
+    p.funders.forEach((f, i) => check(file, `funders.${i}`, f, 'funders'));
+    p.implementingPartners.forEach((f, i) => check(file, `implementingPartners.${i}`, f, 'partners'));
+    p.associatedPartners.forEach((f, i) => check(file, `associatedPartners.${i}`, f, 'partners'));
     problems.push(...sameFigures(file, 'results', p.ka.results, p.en.results));
   }
   for (const e of bundle.socialEnterprises) {
-    const file = `social-enterprises/${e.key}.yaml`;
-    check(file, 'project', e.project, keys.projects, 'projects');
-    check(file, 'operator', e.operator, keys.partners, 'partners');
+    const file = `${SEGMENTS.socialEnterprises}/${e.key}.yaml`;
+    check(file, 'project', e.project, 'projects');
+    check(file, 'operator', e.operator, 'partners');
     problems.push(...sameFigures(file, 'beneficiaries', e.ka.beneficiaries, e.en.beneficiaries));
   }
   return problems;

@@ -1,3 +1,5 @@
+import type { BuildEntry, BuildFailure, SiteStatus } from '@asb/shared';
+
 /**
  * Whether one entry's latest publish is on the public site, from the site's build status.
  *
@@ -8,21 +10,16 @@
  * the build's `upTo`: the call announcing it is sent after the publish is saved, so its `at` is later.
  */
 
-/** The fields of the site's GET /_site/status used here (web/server/rebuilder.d.mts `SiteStatus`). */
-export interface SiteBuildStatus {
-  live: string | null;
-  building: boolean;
-  /** A change arrived; its build starts after a short debounce. */
-  scheduled?: boolean;
-  followUpQueued: boolean;
-  /** The latest change time the site has been told of. */
-  receivedUpTo?: string | null;
-  /** `upTo` of the build in progress. */
-  buildingUpTo?: string | null;
-  lastSuccess: { id: string; at: string; upTo?: string | null } | null;
-  lastFailure: { at: string; reason: string; upTo?: string | null } | null;
-  builds: { id: string; at: string; upTo?: string | null }[];
-}
+/**
+ * The fields of the site's GET /_site/status used here (@asb/shared `SiteStatus`). The newer fields
+ * are optional: a site server from before them answers without them.
+ */
+export type SiteBuildStatus = Pick<SiteStatus, 'live' | 'building' | 'followUpQueued'> &
+  Partial<Pick<SiteStatus, 'scheduled' | 'receivedUpTo' | 'buildingUpTo'>> & {
+    builds: Pick<BuildEntry, 'id' | 'at' | 'upTo'>[];
+    lastSuccess: Pick<BuildEntry, 'id' | 'at' | 'upTo'> | null;
+    lastFailure: Pick<BuildFailure, 'at' | 'reason' | 'upTo'> | null;
+  };
 
 export type EntrySiteState =
   /** The live build contains the entry's latest publish; `since` is when the first build with it went live. */

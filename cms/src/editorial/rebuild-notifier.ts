@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { CONTENT_IMPORTED_EVENT } from '../content-import/bulk-events';
-import { signedHeaders } from './signing';
+import { signedHeaders } from '@asb/shared';
 
 /** Events after which the public site may differ. Drafts being saved change nothing public. */
 export const REBUILD_EVENTS = new Set([

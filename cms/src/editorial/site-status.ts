@@ -1,6 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
 import { entrySiteState, type SiteBuildStatus } from './entry-site-state';
-import { hmac } from './signing';
+import { signedHeaders } from '@asb/shared';
 
 type Ctx = { status: number; body: unknown; query: Record<string, unknown>; set(name: string, value: string): void };
 
@@ -9,13 +9,9 @@ async function fetchSiteStatus(
   statusUrl: string,
   secret: string,
 ): Promise<{ data: SiteBuildStatus } | { error: string }> {
-  const timestamp = String(Date.now());
   try {
     const res = await fetch(statusUrl, {
-      headers: {
-        'X-Asb-Timestamp': timestamp,
-        'X-Asb-Signature': `sha256=${hmac(secret, `${timestamp}.GET ${new URL(statusUrl).pathname}`)}`,
-      },
+      headers: signedHeaders(secret, `GET ${new URL(statusUrl).pathname}`),
       signal: AbortSignal.timeout(5000),
     });
     return res.ok ? { data: (await res.json()) as SiteBuildStatus } : { error: `the site answered HTTP ${res.status}` };

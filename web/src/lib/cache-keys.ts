@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { getCollection } from 'astro:content';
-import { SEGMENT, type DocumentType } from './content';
+import { DOCUMENT_TYPES, type DocumentType } from '@asb/shared';
 
 /*
  * Cache keys for Astro's incremental build: a page is re-rendered only when its key changes, so the
@@ -23,7 +23,6 @@ interface Graph {
   settings: string;
 }
 
-const TYPES = Object.keys(SEGMENT) as DocumentType[];
 const hash = (...parts: string[]) => createHash('sha256').update(parts.join('\n')).digest('base64url');
 let graphPromise: Promise<Graph> | undefined;
 
@@ -43,7 +42,7 @@ function loadGraph(): Promise<Graph> {
     const versions = new Map<string, string[]>();
     const typeOf = new Map<string, string>();
     const outgoing = new Map<string, Set<string>>();
-    for (const type of TYPES) {
+    for (const type of DOCUMENT_TYPES) {
       for (const entry of await getCollection(type)) {
         const data = entry.data as unknown as Record<string, unknown> & { documentId: string };
         const key = `${type}/${data.documentId}`;
@@ -69,7 +68,7 @@ function loadGraph(): Promise<Graph> {
       outgoingKeys.set(from, keys);
     }
     const byType = new Map<DocumentType, string>();
-    for (const type of TYPES) {
+    for (const type of DOCUMENT_TYPES) {
       const parts = [...digested].filter(([key]) => key.startsWith(`${type}/`)).map(([key, d]) => `${key}:${d}`);
       byType.set(type, hash(...parts.sort()));
     }

@@ -1,17 +1,18 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { DEFAULT_LOCALE, LOCALES, type Locale, type SiteSettingsQuery } from '@asb/shared';
+import {
+  DEFAULT_LOCALE,
+  DOCUMENT_TYPES,
+  LOCALES,
+  documentPath,
+  SEGMENTS,
+  type DocumentType,
+  type Locale,
+  type SiteSettingsQuery,
+} from '@asb/shared';
 
-export type DocumentType = 'programmes' | 'projects' | 'socialEnterprises' | 'partners' | 'funders';
+// The document types, their URL segments and the URL builders are @asb/shared's (the CMS links to the same pages).
+export { DOCUMENT_TYPES, type DocumentType };
 export type Doc<T extends DocumentType> = CollectionEntry<T>['data'];
-
-/** URL segment of each type, the same in every language. */
-export const SEGMENT: Record<DocumentType, string> = {
-  programmes: 'programmes',
-  projects: 'projects',
-  socialEnterprises: 'social-enterprises',
-  partners: 'partners',
-  funders: 'funders',
-};
 
 /**
  * One document as a page in one locale. A document without a translation in that locale is shown
@@ -35,7 +36,7 @@ let indexPromise: Promise<Index> | undefined;
 function loadIndex(): Promise<Index> {
   indexPromise ??= (async () => {
     const index = {} as Index;
-    for (const type of Object.keys(SEGMENT) as DocumentType[]) {
+    for (const type of DOCUMENT_TYPES) {
       const byId = new Map<string, Partial<Record<Locale, Doc<typeof type>>>>();
       for (const entry of await getCollection(type)) {
         const data = entry.data as Doc<typeof type>;
@@ -54,7 +55,8 @@ function pageOf<T extends DocumentType>(type: T, versions: Partial<Record<Locale
   const translations = LOCALES.filter((l) => versions[l]);
   const contentLocale = versions[locale] ? locale : versions[DEFAULT_LOCALE] ? DEFAULT_LOCALE : translations[0]!;
   const doc = versions[contentLocale]!;
-  return { type, locale, doc, contentLocale, translations, path: `/${locale}/${SEGMENT[type]}/${doc.slug}/` };
+  // The content schema requires a slug (content.config.ts).
+  return { type, locale, doc, contentLocale, translations, path: documentPath(locale, type, doc.slug as string) };
 }
 
 const pageLists = new Map<string, Promise<Page<DocumentType>[]>>();
@@ -199,7 +201,7 @@ export async function staticPathsOf<T extends DocumentType>(type: T) {
           `${type} ${page.doc.documentId} and ${other} both want ${page.path}: change one slug in the CMS`,
         );
       seen.set(page.path, page.doc.documentId);
-      paths.push({ params: { locale, slug: page.doc.slug as string }, props: { page } });
+      paths.push({ params: { locale, section: SEGMENTS[type], slug: page.doc.slug as string }, props: { page } });
     }
   }
   return paths;

@@ -12,10 +12,11 @@ import {
   type Locale,
   type SiteSettingsQuery,
   type TypedDocumentNode,
+  documentPath,
+  verifyPreviewLink,
 } from '@asb/shared';
-import { verifyPreviewLink } from '../../server/signing.mjs';
 import { cmsUrl } from './cms-client';
-import { resolveSettings, SEGMENT, type Doc, type DocumentType, type Page, type Settings } from './content';
+import { resolveSettings, type Doc, type DocumentType, type Page, type Settings } from './content';
 import { byIds } from './graphql-variants';
 
 /*
@@ -30,10 +31,6 @@ const DOCUMENTS: Record<DocumentType, TypedDocumentNode<any, any>> = {
   partners: PartnersDocument,
   funders: FundersDocument,
 };
-
-export const TYPE_OF_SEGMENT = Object.fromEntries(
-  Object.entries(SEGMENT).map(([type, segment]) => [segment, type as DocumentType]),
-) as Record<string, DocumentType>;
 
 /** Headers of every preview response, refusals included. */
 export function previewHeaders(): Record<string, string> {
@@ -164,7 +161,8 @@ export async function loadPreview<T extends DocumentType>(
   const contentLocale = versions[locale] ? locale : versions[DEFAULT_LOCALE] ? DEFAULT_LOCALE : translations[0]!;
   const pathIn = (l: Locale) => {
     const doc = versions[l] ?? versions[contentLocale]!;
-    return `/${l}/${SEGMENT[type]}/${doc.slug}/`;
+    // The CMS gives every saved document a slug (made from the title when left empty).
+    return documentPath(l, type, doc.slug as string);
   };
   const page: Page<T> = {
     type,

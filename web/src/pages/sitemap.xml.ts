@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { LOCALES } from '@asb/shared';
-import { documentAlternates, pagesOf, SEGMENT, type DocumentType } from '../lib/content';
+import { DOCUMENT_TYPES, LOCALES, SEGMENTS } from '@asb/shared';
+import { documentAlternates, pagesOf } from '../lib/content';
 
 /**
  * Every page in every language, each with its translations as alternates. Written by hand rather
@@ -10,10 +10,10 @@ import { documentAlternates, pagesOf, SEGMENT, type DocumentType } from '../lib/
 export const GET: APIRoute = async ({ site }) => {
   const entries: { path: string; alternates: { locale: string; path: string }[] }[] = [];
   const everywhere = (rest: string) => LOCALES.map((locale) => ({ locale, path: `/${locale}/${rest}` }));
-  for (const rest of ['', ...Object.values(SEGMENT).map((s) => `${s}/`), 'contact/']) {
+  for (const rest of ['', ...DOCUMENT_TYPES.map((type) => `${SEGMENTS[type]}/`), 'contact/']) {
     for (const alternate of everywhere(rest)) entries.push({ path: alternate.path, alternates: everywhere(rest) });
   }
-  for (const type of Object.keys(SEGMENT) as DocumentType[]) {
+  for (const type of DOCUMENT_TYPES) {
     for (const locale of LOCALES) {
       for (const page of await pagesOf(type, locale)) {
         if (page.contentLocale !== locale) continue; // an untranslated fallback is not a page of its own

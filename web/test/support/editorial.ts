@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { signedHeaders } from '../../server/signing.mjs';
+import { signedHeaders } from '@asb/shared';
 import { ADMIN } from '../fixtures/cms-editorial.mjs';
 
 /** Secrets the editorial tests give both the CMS and the site: never the example values. */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startCms } from '@asb/cms/harness';
-import { buildSite } from '../../scripts/build-site.mjs';
+import { buildSite } from '../../builder/build-site.ts';
 
 /**
  * One seeded CMS (with drafts and an untranslated document) and one build of the site from it,

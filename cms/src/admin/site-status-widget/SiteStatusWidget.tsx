@@ -3,7 +3,7 @@ import { useIntl } from 'react-intl';
 import { Flex, Typography } from '@strapi/design-system';
 import { useFetchClient, Widget } from '@strapi/strapi/admin';
 
-/** The site's build state as web/server/rebuilder.mjs `status()` reports it (the fields shown here). */
+/** The site's build state as its GET /_site/status reports it (@asb/shared `SiteStatus`; the fields shown here). */
 interface SiteState {
   live: string | null;
   building: boolean;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startCms } from '@asb/cms/harness';
-import { startSiteServer } from '../../../server/site-server.mjs';
+import { startSiteServer } from '../../../server/site-server.ts';
 import { chromiumSkipReason, freePort } from '../../support/browser';
 import { EDITORIAL_SECRETS } from '../../support/editorial';
 

@@ -1,5 +1,5 @@
 import { parse, type HTMLElement } from 'node-html-parser';
-import { signedHeaders } from '../../../server/signing.mjs';
+import { signedHeaders } from '@asb/shared';
 import { EDITORIAL_SECRETS } from '../../support/editorial';
 
 /**

@@ -1,21 +1,24 @@
 #!/usr/bin/env node
 // Builds the site from the CMS: `astro build`, then the Pagefind search index over the result.
-//   node scripts/build-site.mjs            (CMS_URL from the environment, default http://127.0.0.1:1337)
+//   node builder/build-site.ts            (CMS_URL from the environment, default http://127.0.0.1:1337)
 // A failure (CMS down, GraphQL error, an entry the site cannot show) stops with the reason and
 // leaves no half-built site claiming success: the exit code is non-zero.
+// The build runner: the site server and the rebuilder (server/) call it; it never imports them.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const clientDir = (outDir = path.join(webDir, 'dist')) => path.join(outDir, 'client');
+type Env = Record<string, string | undefined>;
+
+export const webDir = path.resolve(import.meta.dirname, '..');
+export const clientDir = (outDir = path.join(webDir, 'dist')): string => path.join(outDir, 'client');
 
 /**
  * A fresh folder for a build. It must be inside web/: the prerendering server bundle imports
  * packages from node_modules, which Node finds only by walking up from the output folder.
  */
-export function tempSiteDir(prefix = 'site-') {
+export function tempSiteDir(prefix = 'site-'): string {
   fs.mkdirSync(path.join(webDir, '.tmp'), { recursive: true });
   return fs.mkdtempSync(path.join(webDir, '.tmp', prefix));
 }
@@ -28,7 +31,7 @@ export function tempSiteDir(prefix = 'site-') {
  * publish → live at 1,000 projects took 11.2 s against 8.8 s at 1,024 MB and 8.4 s uncapped.
  * A much larger site may need more: the build then fails, saying so, and the live site stays as it is.
  */
-export function buildHeapMb(env = process.env) {
+export function buildHeapMb(env: Env = process.env): number {
   const value = env.SITE_BUILD_HEAP_MB ?? '1024';
   const mb = Number(value);
   if (!Number.isInteger(mb) || mb < 256)
@@ -43,7 +46,7 @@ export function buildHeapMb(env = process.env) {
  * collected. A publish's incremental build at 5,000 projects: 21.3 s against 24.1 s (medians of 3,
  * alternating), with the same peak memory.
  */
-export function astroBuildArgs({ env = process.env, preload = [] } = {}) {
+export function astroBuildArgs({ env = process.env, preload = [] }: { env?: Env; preload?: string[] } = {}): string[] {
   return [
     `--max-old-space-size=${buildHeapMb(env)}`,
     '--max-semi-space-size=64',
@@ -54,7 +57,7 @@ export function astroBuildArgs({ env = process.env, preload = [] } = {}) {
 }
 
 /** Runs `astro build` in a child process (Astro keeps global state) and returns its combined output. */
-export function astroBuild({ env = {}, quiet = false } = {}) {
+export function astroBuild({ env = {}, quiet = false }: { env?: Env; quiet?: boolean } = {}): Promise<string> {
   return new Promise((resolve, reject) => {
     const buildEnv = { ...process.env, ...env };
     const child = spawn(process.execPath, astroBuildArgs({ env: buildEnv }), {
@@ -63,7 +66,7 @@ export function astroBuild({ env = {}, quiet = false } = {}) {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    const collect = (chunk) => {
+    const collect = (chunk: Buffer) => {
       output += chunk;
       if (!quiet) process.stdout.write(chunk);
     };
@@ -78,7 +81,7 @@ export function astroBuild({ env = {}, quiet = false } = {}) {
 }
 
 /** The lines of Astro's output that say what went wrong, without the stack trace. */
-function buildError(output, env) {
+function buildError(output: string, env: Env): string {
   if (/heap out of memory|Reached heap limit/.test(output)) {
     return `The build ran out of memory (its JavaScript heap is capped at ${buildHeapMb(env)} MB): raise SITE_BUILD_HEAP_MB.`;
   }
@@ -86,8 +89,8 @@ function buildError(output, env) {
   return lines.slice(-12).join('\n');
 }
 
-/** One search index for both languages, so a search on either finds pages in both. */
-export async function indexSite(siteDir, outputPath = path.join(siteDir, 'pagefind')) {
+/** One search index for both languages, so a search on either finds pages in both. Returns the pages indexed. */
+export async function indexSite(siteDir: string, outputPath = path.join(siteDir, 'pagefind')): Promise<number> {
   const pagefind = await import('pagefind');
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ka' });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
@@ -98,7 +101,12 @@ export async function indexSite(siteDir, outputPath = path.join(siteDir, 'pagefi
   return added.page_count;
 }
 
-export async function buildSite({ env = {}, quiet = false, outDir } = {}) {
+/** `astro build` into `outDir` (default web/dist), then the search index. Rejects with the cause. */
+export async function buildSite({
+  env = {},
+  quiet = false,
+  outDir,
+}: { env?: Env; quiet?: boolean; outDir?: string } = {}): Promise<{ pages: number; ms: number }> {
   const started = Date.now();
   await astroBuild({ env: { ...env, ...(outDir ? { SITE_OUT_DIR: outDir } : {}) }, quiet });
   const pages = await indexSite(clientDir(outDir));
@@ -110,7 +118,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const { pages, ms } = await buildSite();
     console.log(`site built: ${pages} pages indexed for search in ${(ms / 1000).toFixed(1)} s`);
   } catch (error) {
-    console.error(`\n${error.message}`);
+    console.error(`\n${(error as Error).message}`);
     process.exit(1);
   }
 }

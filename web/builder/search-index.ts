@@ -7,12 +7,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { indexSite } from '../scripts/build-site.mjs';
+import { indexSite } from './build-site.ts';
 
 const LINK = 'pagefind';
 
 /** The folder of the index a build serves (its own or one it borrowed), or null when it serves none. */
-export function searchIndexOf(buildDir) {
+export function searchIndexOf(buildDir: string): string | null {
   try {
     return fs.realpathSync(path.join(buildDir, 'client', LINK));
   } catch {
@@ -21,7 +21,7 @@ export function searchIndexOf(buildDir) {
 }
 
 /** Points <build>/client/pagefind at an index folder: a new relative symlink renamed over the old one. */
-function serve(buildDir, indexDir) {
+function serve(buildDir: string, indexDir: string): void {
   const client = path.join(buildDir, 'client');
   const temp = path.join(client, `.${LINK}-next`);
   fs.rmSync(temp, { force: true });
@@ -31,12 +31,12 @@ function serve(buildDir, indexDir) {
 }
 
 /** Serves another build's index from this one until this one has its own. */
-export function borrowSearchIndex(buildDir, indexDir) {
+export function borrowSearchIndex(buildDir: string, indexDir: string): void {
   serve(buildDir, indexDir);
 }
 
 /** Indexes the build's pages into <build>/search and serves that. Returns the number of pages indexed. */
-export async function ownSearchIndex(buildDir) {
+export async function ownSearchIndex(buildDir: string): Promise<number> {
   const target = path.join(buildDir, 'search');
   const temp = path.join(buildDir, '.search-next');
   fs.rmSync(temp, { recursive: true, force: true });
@@ -48,11 +48,11 @@ export async function ownSearchIndex(buildDir) {
 }
 
 /** The pages a Pagefind index holds (URL and indexed text), read from its fragments: gzip, a signature, JSON. */
-export function indexedPages(indexDir) {
+export function indexedPages(indexDir: string): { url: string; content: string }[] {
   const dir = path.join(indexDir, 'fragment');
   return fs.readdirSync(dir).map((file) => {
     const text = gunzipSync(fs.readFileSync(path.join(dir, file))).toString('utf8');
-    const { url, content } = JSON.parse(text.slice(text.indexOf('{')));
+    const { url, content } = JSON.parse(text.slice(text.indexOf('{'))) as { url: string; content: string };
     return { url, content };
   });
 }

@@ -9,43 +9,71 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { astroBuild } from '../scripts/build-site.mjs';
-import { borrowSearchIndex, ownSearchIndex, searchIndexOf } from './search-index.mjs';
-import { verifyBuild } from './verify.mjs';
+import type { BuildEntry, BuildFailure, BuildTrigger, SiteStatus } from '@asb/shared';
+import { astroBuild } from '../builder/build-site.ts';
+import { borrowSearchIndex, ownSearchIndex, searchIndexOf } from '../builder/search-index.ts';
+import { verifyBuild } from '../builder/verify.ts';
+
+function errorMessage(error: unknown): string {
+  return String((error as Error | undefined)?.message ?? error);
+}
 
 const ID_PATTERN = /^\d{8}-\d{6}-\d{3}-[0-9a-f]{4}$/;
 
-function newId() {
+function newId(): string {
   const iso = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').replace('.', '-').slice(0, 19);
   return `${iso}-${randomBytes(2).toString('hex')}`;
 }
 
+/** What the builds folder's state.json keeps: the history for rollback and the status for editors. */
+interface State {
+  history: BuildEntry[];
+  lastSuccess: SiteStatus['lastSuccess'];
+  lastFailure: BuildFailure | null;
+  lastChange: SiteStatus['lastChange'];
+  receivedUpTo: string | null;
+  buildsStarted: number;
+}
+
+export interface RebuilderOptions {
+  buildsDir: string;
+  cmsUrl: string;
+  /** Extra build environment (SITE_URL, ...). */
+  env?: Record<string, string | undefined>;
+  /** Successful builds kept for rollback. */
+  keep?: number;
+  /**
+   * Wait after the first change before building, to catch the events of one action (publishing both
+   * languages sends one per language, milliseconds apart); longer bursts fold into the follow-up build.
+   */
+  debounceMs?: number;
+  /** Makes a build live (starts serving it). */
+  activate: (id: string, dir: string) => Promise<void>;
+  log?: (line: string) => void;
+}
+
 export class Rebuilder {
+  readonly buildsDir: string;
+  readonly cmsUrl: string;
+  readonly env: Record<string, string | undefined>;
+  readonly keep: number;
+  readonly debounceMs: number;
+  readonly activate: (id: string, dir: string) => Promise<void>;
+  readonly log: (line: string) => void;
+  state: State;
   #building = false;
   #pending = false;
-  #pendingTriggers = [];
-  #idle = [];
-  #timer = null;
-  #scheduled = [];
+  #pendingTriggers: BuildTrigger[] = [];
+  #idle: (() => void)[] = [];
+  #timer: NodeJS.Timeout | null = null;
+  #scheduled: BuildTrigger[] = [];
   #indexing = false;
   /** `upTo` of the build in progress (see #buildOnce). */
-  #buildingUpTo = null;
-  /** The build check's memory of page files' links (see verify.mjs): most pages are the same files build after build. */
-  #linkCache = new Map();
+  #buildingUpTo: string | null = null;
+  /** The build check's memory of page files' links (see builder/verify.ts): most pages are the same files build after build. */
+  #linkCache = new Map<string, string[]>();
 
-  /**
-   * @param {object} options
-   * @param {string} options.buildsDir
-   * @param {string} options.cmsUrl
-   * @param {Record<string,string>} [options.env] extra build environment (SITE_URL, ...)
-   * @param {number} [options.keep] successful builds kept for rollback
-   * @param {number} [options.debounceMs] wait after the first change before building, to catch the events
-   *   of one action (publishing both languages sends one per language, milliseconds apart); longer
-   *   bursts fold into the follow-up build
-   * @param {(id: string, dir: string) => Promise<void>} options.activate makes a build live (starts serving it)
-   * @param {(line: string) => void} [options.log]
-   */
-  constructor({ buildsDir, cmsUrl, env = {}, keep = 5, debounceMs = 150, activate, log = () => {} }) {
+  constructor({ buildsDir, cmsUrl, env = {}, keep = 5, debounceMs = 150, activate, log = () => {} }: RebuilderOptions) {
     this.buildsDir = path.resolve(buildsDir);
     this.cmsUrl = cmsUrl;
     this.env = env;
@@ -58,26 +86,33 @@ export class Rebuilder {
     this.state.buildsStarted = 0;
   }
 
-  get cacheDir() {
+  get cacheDir(): string {
     return path.join(this.buildsDir, '.cache');
   }
 
-  #readState() {
+  #readState(): State {
     try {
-      return JSON.parse(fs.readFileSync(path.join(this.buildsDir, 'state.json'), 'utf8'));
+      return JSON.parse(fs.readFileSync(path.join(this.buildsDir, 'state.json'), 'utf8')) as State;
     } catch {
-      return { history: [], lastSuccess: null, lastFailure: null, lastChange: null, receivedUpTo: null };
+      return {
+        history: [],
+        lastSuccess: null,
+        lastFailure: null,
+        lastChange: null,
+        receivedUpTo: null,
+        buildsStarted: 0,
+      };
     }
   }
 
-  #saveState() {
+  #saveState(): void {
     const file = path.join(this.buildsDir, 'state.json');
     fs.writeFileSync(`${file}.tmp`, JSON.stringify(this.state, null, 2));
     fs.renameSync(`${file}.tmp`, file);
   }
 
   /** The live build's id (what `current` points at), or null before the first build. */
-  live() {
+  live(): string | null {
     try {
       const target = fs.readlinkSync(path.join(this.buildsDir, 'current'));
       return ID_PATTERN.test(target) && fs.existsSync(path.join(this.buildsDir, target)) ? target : null;
@@ -86,7 +121,7 @@ export class Rebuilder {
     }
   }
 
-  status() {
+  status(): SiteStatus {
     return {
       live: this.live(),
       building: this.#building,
@@ -116,7 +151,7 @@ export class Rebuilder {
    * A change in the CMS. One build runs at a time; changes that arrive while it runs are folded into
    * exactly one follow-up build, which fetches whatever the CMS has by then.
    */
-  request(trigger = { event: 'manual' }) {
+  request(trigger: BuildTrigger = { event: 'manual' }): 'queued' | 'scheduled' {
     this.state.lastChange = { at: new Date().toISOString(), ...trigger };
     // The latest change time the CMS told us of (its clock, see upTo in #buildOnce).
     const at = typeof trigger.at === 'string' && !Number.isNaN(Date.parse(trigger.at)) ? trigger.at : null;
@@ -136,18 +171,18 @@ export class Rebuilder {
   }
 
   /** Resolves when no build is running or queued. */
-  idle() {
+  idle(): Promise<void> {
     if (!this.#building && !this.#timer) return Promise.resolve();
     return new Promise((resolve) => this.#idle.push(resolve));
   }
 
   /** Builds now and waits (the first build of an empty builds folder). */
-  async buildNow(trigger = { event: 'start' }) {
+  async buildNow(trigger: BuildTrigger = { event: 'start' }): Promise<string | null> {
     await this.#loop([trigger]);
     return this.live();
   }
 
-  async #loop(triggers) {
+  async #loop(triggers: BuildTrigger[]): Promise<void> {
     if (this.#building) {
       this.#pending = true;
       return this.idle();
@@ -167,7 +202,7 @@ export class Rebuilder {
     }
   }
 
-  async #buildOnce(triggers) {
+  async #buildOnce(triggers: BuildTrigger[]): Promise<void> {
     const id = newId();
     // Astro builds into the same staging folder every time: its incremental cache keys every page by the
     // hash of the page's compiled modules, which embed the output folder, so a new folder per build would
@@ -187,8 +222,8 @@ export class Rebuilder {
     this.state.buildsStarted++;
     this.log(`building ${id} (${triggers.map((t) => t.event).join(', ') || 'changes'})`);
     try {
-      const phases = {};
-      const phase = async (name, work) => {
+      const phases: Record<string, number> = {};
+      const phase = async <T>(name: string, work: () => Promise<T> | T): Promise<T> => {
         const at = Date.now();
         const result = await work();
         phases[name] = Date.now() - at;
@@ -207,7 +242,7 @@ export class Rebuilder {
           },
         }),
       );
-      // The live build's index is served until this build has its own (see search-index.mjs). The first
+      // The live build's index is served until this build has its own (see builder/search-index.ts). The first
       // build has none to borrow, and a build that cannot borrow indexes before it goes live.
       const liveId = this.live();
       const borrowed = liveId ? searchIndexOf(path.join(this.buildsDir, liveId)) : null;
@@ -220,7 +255,7 @@ export class Rebuilder {
       fs.renameSync(outDir, finalDir);
       await phase('switch', () => this.activate(id, finalDir));
       this.#point(id);
-      const entry = { id, at: new Date().toISOString(), upTo, pages, ms: Date.now() - started, phases };
+      const entry: BuildEntry = { id, at: new Date().toISOString(), upTo, pages, ms: Date.now() - started, phases };
       this.state.history.push(entry);
       this.state.lastSuccess = { ...entry, triggers };
       this.log(`live: ${id}, ${pages} pages in ${(entry.ms / 1000).toFixed(1)} s ${JSON.stringify(phases)}`);
@@ -228,7 +263,7 @@ export class Rebuilder {
       if (borrowed) await this.#indexLive(entry, finalDir, triggers);
       this.#prune();
     } catch (error) {
-      const reason = String(error?.message ?? error).slice(0, 2000);
+      const reason = errorMessage(error).slice(0, 2000);
       this.state.lastFailure = { at: new Date().toISOString(), upTo, reason, triggers };
       this.log(`build ${id} failed; the live site is unchanged:\n${reason}`);
       fs.rmSync(outDir, { recursive: true, force: true });
@@ -246,18 +281,18 @@ export class Rebuilder {
    * Gives a build that went live with a borrowed index its own. A failure leaves the pages live and
    * search on the earlier index, and is reported; the next build indexes again.
    */
-  async #indexLive(entry, buildDir, triggers) {
+  async #indexLive(entry: BuildEntry, buildDir: string, triggers: BuildTrigger[]): Promise<void> {
     this.#indexing = true;
     const at = Date.now();
     try {
       await ownSearchIndex(buildDir);
-      entry.phases.search = Date.now() - at;
+      (entry.phases ??= {}).search = Date.now() - at;
       // From the start of the build to the new index being served.
       entry.searchMs = Date.now() - at + entry.ms;
       if (this.state.lastSuccess?.id === entry.id) this.state.lastSuccess = { ...entry, triggers };
       this.log(`search index of ${entry.id} live in ${((Date.now() - at) / 1000).toFixed(1)} s`);
     } catch (error) {
-      const reason = `Build ${entry.id} is live, but its search index failed, so search still shows an earlier build; the next publish (or a rebuild call) indexes again: ${String(error?.message ?? error).slice(0, 2000)}`;
+      const reason = `Build ${entry.id} is live, but its search index failed, so search still shows an earlier build; the next publish (or a rebuild call) indexes again: ${errorMessage(error).slice(0, 2000)}`;
       this.state.lastFailure = { at: new Date().toISOString(), reason, triggers };
       this.log(reason);
     } finally {
@@ -266,7 +301,7 @@ export class Rebuilder {
   }
 
   /** Points `current` at a build: a new symlink renamed over the old one, so readers never see neither. */
-  #point(id) {
+  #point(id: string): void {
     const link = path.join(this.buildsDir, 'current');
     const temp = path.join(this.buildsDir, `.current-${id}`);
     fs.rmSync(temp, { force: true });
@@ -274,10 +309,10 @@ export class Rebuilder {
     fs.renameSync(temp, link);
   }
 
-  #prune() {
+  #prune(): void {
     const live = this.live();
     const kept = this.state.history.slice(-this.keep);
-    const keepIds = new Set([...kept.map((b) => b.id), live]);
+    const keepIds = new Set<string | null>([...kept.map((b) => b.id), live]);
     // A kept build may still serve an older build's search index.
     for (const id of [...keepIds]) {
       const index = id && searchIndexOf(path.join(this.buildsDir, id));
@@ -292,7 +327,7 @@ export class Rebuilder {
   }
 
   /** Serves the successful build before the live one again. Returns its id. */
-  async rollback() {
+  async rollback(): Promise<string> {
     if (this.#building) throw new Error('A build is running; roll back when it has finished');
     const live = this.live();
     const index = this.state.history.findIndex((b) => b.id === live);

@@ -1,3 +1,9 @@
+/*
+ * The site server's GET /_site/status: what its rebuilder reports (web/server/rebuilder.ts) and what
+ * the CMS reads to tell editors whether a publish is live (cms/src/editorial/entry-site-state.ts).
+ */
+
+/** One successful build of the site. */
 export interface BuildEntry {
   id: string;
   at: string;
@@ -14,6 +20,25 @@ export interface BuildEntry {
   /** Milliseconds per step: astro, verify, switch, search (before verify on a first build, after the switch otherwise). */
   phases?: Record<string, number>;
 }
+
+/** What a rebuild call or a start asked for (the call's fields; `event` names it). */
+export interface BuildTrigger {
+  event: string;
+  uid?: string | null;
+  documentId?: string | null;
+  locale?: string | null;
+  at?: string | null;
+  from?: string | null;
+}
+
+export interface BuildFailure {
+  at: string;
+  /** Absent when the pages went live and only their search index failed. */
+  upTo?: string | null;
+  reason: string;
+  triggers: BuildTrigger[];
+}
+
 export interface SiteStatus {
   live: string | null;
   building: boolean;
@@ -23,24 +48,13 @@ export interface SiteStatus {
   /** The live build's search index is being written; search serves the previous one meanwhile. */
   indexing: boolean;
   buildsStarted: number;
-  lastChange: Record<string, unknown> | null;
+  /** The last call or start, with `at` the time it arrived unless the call said when its change was. */
+  lastChange: BuildTrigger | null;
   /** The latest change time the CMS has announced (the rebuild calls' `at`). */
   receivedUpTo: string | null;
   /** `upTo` of the build in progress, or null. */
   buildingUpTo: string | null;
-  lastSuccess: (BuildEntry & { triggers: unknown[] }) | null;
-  /** `upTo` is absent when the pages went live and only their search index failed. */
-  lastFailure: { at: string; upTo?: string | null; reason: string; triggers: unknown[] } | null;
+  lastSuccess: (BuildEntry & { triggers: BuildTrigger[] }) | null;
+  lastFailure: BuildFailure | null;
   builds: BuildEntry[];
-}
-export class Rebuilder {
-  buildsDir: string;
-  cacheDir: string;
-  state: { buildsStarted: number; lastFailure: { reason: string } | null; history: BuildEntry[] };
-  live(): string | null;
-  status(): SiteStatus;
-  request(trigger?: Record<string, unknown>): 'queued' | 'scheduled';
-  idle(): Promise<void>;
-  buildNow(trigger?: Record<string, unknown>): Promise<string | null>;
-  rollback(): Promise<string>;
 }

@@ -1,15 +1,27 @@
-// Serves the built site with the Node adapter's server (static pages plus on-demand routes).
-// Used by `./platform start` (buildAndServe) and by the browser tests (serveSite).
-import { spawn } from 'node:child_process';
+// Runs one finished build's own server (the @astrojs/node adapter's: static pages plus on-demand
+// routes). The site server (server/site-server.ts) starts one per live build and switches between
+// them; the browser tests serve a test build with it.
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { webDir } from './build-site.mjs';
+import { webDir } from './build-site.ts';
+
+export interface RunningSite {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
 
 export function serveSite({
   port = Number(process.env.WEB_PORT ?? 4321),
   host = '127.0.0.1',
   env = {},
   outDir = path.join(webDir, 'dist'),
-} = {}) {
+}: {
+  port?: number;
+  host?: string;
+  env?: Record<string, string | undefined>;
+  outDir?: string;
+} = {}): Promise<RunningSite> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(outDir, 'server/entry.mjs')], {
       cwd: webDir,
@@ -17,7 +29,7 @@ export function serveSite({
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';
-    const onData = (chunk) => {
+    const onData = (chunk: Buffer) => {
       log += chunk;
       // With host 0.0.0.0 the adapter prints the addresses on the following lines.
       const match = /Server listening on/.exec(log);
@@ -30,22 +42,10 @@ export function serveSite({
   });
 }
 
-function stop(child) {
+function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null) return resolve();
-    child.once('exit', resolve);
+    child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
-}
-
-/**
- * `./platform start`: the site server with publishing built in (server/site-server.mjs): it serves the
- * live build from web/builds (building one first when there is none) and rebuilds when the CMS
- * publishes. `child` stays for callers that stop it like a process.
- */
-export async function buildAndServe({ cmsUrl }) {
-  const { startSiteServer } = await import('../server/site-server.mjs');
-  const server = await startSiteServer({ cmsUrl, host: process.env.HOST ?? '0.0.0.0' });
-  const stopServer = () => server.stop();
-  return { url: server.url, server, child: { kill: () => void stopServer() }, stop: stopServer };
 }

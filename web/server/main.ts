@@ -2,7 +2,7 @@
 // Production entry of the site (web/Dockerfile, `pnpm --filter @asb/web start`): the site server
 // with publishing built in. It serves the live build from SITE_BUILDS_DIR, building one from the CMS
 // first when there is none, and rebuilds when the CMS calls. Stops cleanly on SIGTERM.
-import { startSiteServer } from './site-server.mjs';
+import { startSiteServer } from './site-server.ts';
 
 try {
   const server = await startSiteServer({
@@ -17,6 +17,6 @@ try {
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 } catch (error) {
-  console.error(`[site] could not start: ${error.message}`);
+  console.error(`[site] could not start: ${(error as Error).message}`);
   process.exit(1);
 }

@@ -1,18 +1,11 @@
-// Checks a finished build before it may go live: every document has its page in both locales,
+// Part of the build runner. Checks a finished build before it may go live: every document has its page in both locales,
 // the fixed pages exist, internal links resolve, and the build does not lose most of the site.
 import fs from 'node:fs';
 import path from 'node:path';
+import { DOCUMENT_TYPES, LOCALES, SEGMENTS } from '@asb/shared';
 
-const SEGMENTS = {
-  programmes: 'programmes',
-  projects: 'projects',
-  socialEnterprises: 'social-enterprises',
-  partners: 'partners',
-  funders: 'funders',
-};
-const LOCALES = ['ka', 'en'];
-
-export function htmlFiles(dir) {
+/** Every .html file under a folder, as paths. */
+export function htmlFiles(dir: string): string[] {
   return fs
     .readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.html'))
@@ -25,12 +18,12 @@ export function htmlFiles(dir) {
  * file-system call per link took seconds. Paths outside the listing (through the search index's
  * symlink) are asked of the file system, once each.
  */
-function linkResolver(clientDir, files) {
-  const known = new Map();
+function linkResolver(clientDir: string, files: Set<string>): (urlPath: string) => boolean {
+  const known = new Map<string, boolean>();
   return (urlPath) => {
     let answer = known.get(urlPath);
     if (answer !== undefined) return answer;
-    let decoded;
+    let decoded: string | null;
     try {
       decoded = decodeURIComponent(urlPath);
     } catch {
@@ -51,14 +44,14 @@ function linkResolver(clientDir, files) {
  * page again took most of the check. A key is never reused for other bytes: cached copies are
  * replaced, not rewritten, and a recycled inode number comes with a new modification time.
  */
-function linksOf(file, cache, seen) {
+function linksOf(file: string, cache: Map<string, string[]> | undefined, seen: Map<string, string[]>): string[] {
   const stat = fs.statSync(file, { bigint: true });
   const key = `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}`;
   let targets = seen.get(key) ?? cache?.get(key);
   if (!targets) {
     const html = fs.readFileSync(file, 'utf8');
     targets = [...html.matchAll(/\s(?:href|src)="(\/[^"#?]*)/g)]
-      .map((match) => match[1])
+      .map((match) => match[1]!)
       .filter((t) => !t.startsWith('//') && !t.startsWith('/_image') && !t.startsWith('/preview/'));
   }
   seen.set(key, targets);
@@ -71,7 +64,18 @@ function linksOf(file, cache, seen) {
  * `linkCache` (a Map the caller keeps between builds) remembers each page file's links; it is left
  * holding this build's pages.
  */
-export function verifyBuild({ outDir, report, livePages, linkCache }) {
+export function verifyBuild({
+  outDir,
+  report,
+  livePages,
+  linkCache,
+}: {
+  outDir: string;
+  report: string;
+  livePages?: number | undefined;
+  /** Links of page files already read, by inode, size and mtime; kept by the caller between builds. */
+  linkCache?: Map<string, string[]>;
+}): number {
   const client = path.join(outDir, 'client');
   const files = new Set(
     fs
@@ -80,14 +84,15 @@ export function verifyBuild({ outDir, report, livePages, linkCache }) {
       .map((entry) => path.join(entry.parentPath, entry.name)),
   );
   const resolves = linkResolver(client, files);
-  const problems = [];
-  for (const [name, segment] of Object.entries(SEGMENTS)) {
+  const problems: string[] = [];
+  for (const name of DOCUMENT_TYPES) {
+    const segment = SEGMENTS[name];
     const file = path.join(report, `${name}.json`);
     if (!fs.existsSync(file)) {
       problems.push(`the build did not report its ${name}`);
       continue;
     }
-    const byLocale = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const byLocale = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string[]>;
     // Every document has a page in every locale (untranslated ones show the original).
     const expected = new Set(Object.values(byLocale).flat()).size;
     for (const locale of LOCALES) {
@@ -101,7 +106,7 @@ export function verifyBuild({ outDir, report, livePages, linkCache }) {
     }
   }
   for (const locale of LOCALES) {
-    for (const rest of ['', 'contact/', 'search/', ...Object.values(SEGMENTS).map((s) => `${s}/`)]) {
+    for (const rest of ['', 'contact/', 'search/', ...DOCUMENT_TYPES.map((type) => `${SEGMENTS[type]}/`)]) {
       if (!resolves(`/${locale}/${rest}`)) problems.push(`missing page /${locale}/${rest}`);
     }
   }
@@ -109,8 +114,8 @@ export function verifyBuild({ outDir, report, livePages, linkCache }) {
     if (!fs.existsSync(path.join(client, file))) problems.push(`missing ${file}`);
   }
   const pages = [...files].filter((f) => f.endsWith('.html'));
-  const broken = new Set();
-  const seen = new Map();
+  const broken = new Set<string>();
+  const seen = new Map<string, string[]>();
   for (const file of pages) {
     for (const target of linksOf(file, linkCache, seen)) {
       if (!resolves(target)) broken.add(`${path.relative(client, file)} → ${target}`);
