@@ -18,7 +18,7 @@ export function localeGuard(strapi: Core.Strapi) {
       !isLocale(locale)
     ) {
       throw new errors.ValidationError(
-        `locale "${String(locale)}" is not published; use one of: ${LOCALES.join(', ')}`,
+        `Unknown locale "${String(locale)}"; use one of: ${LOCALES.join(', ')}`,
       );
     }
     return next();
