@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Core } from '@strapi/strapi';
-import type { GraphQLError, GraphQLFieldConfig, GraphQLObjectType, GraphQLScalarType, GraphQLSchema } from 'graphql';
+import type { GraphQLFieldConfig, GraphQLObjectType, GraphQLScalarType, GraphQLSchema } from 'graphql';
 import { isLocale, LOCALES } from '@asb/shared';
 import { contentApiMatcher } from '../api-protection/content-api-paths';
 import { identify } from '../api-protection/identity';
