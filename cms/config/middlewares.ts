@@ -55,6 +55,8 @@ export default ({ env }: { env: any }) => {
         redis,
       },
     },
+    // /graphql: the preview's tokens to Strapi's whole schema, everyone else to the public one; refusals in GraphQL's shape.
+    { resolve: './src/api-contract/public-schema', config: {} },
     { name: 'strapi::body', config: { jsonLimit: '2mb' } },
     'strapi::session',
     'strapi::favicon',

@@ -1,4 +1,5 @@
 import { costLimitRule } from '../src/api-protection/graphql-cost';
+import { knownOperationTypesRule } from '../src/api-contract/operation-types';
 
 /**
  * GraphQL bounds are explicit: Strapi's defaults are 10 items per list with no maximum and no
@@ -27,6 +28,8 @@ export default ({ env }: { env: any }) => ({
         cors: false,
         // Depth alone does not bound a query: wide lists nested within the depth, or one list under many aliases.
         validationRules: [
+          // Partners' schema has no mutations: a mutation is a 400 before it runs, not an error while running.
+          knownOperationTypesRule,
           costLimitRule({
             maxCost: env.int('GRAPHQL_MAX_COST', GRAPHQL_DEFAULT_MAX_COST),
             defaultPageSize: GRAPHQL_DEFAULT_LIMIT,

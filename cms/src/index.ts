@@ -17,6 +17,7 @@ import { guardFillFromLocale } from './editing/fill-from-locale';
 import { guardUploads } from './uploads/upload-checks';
 import { batchGraphqlLoads } from './graphql/batched-loads';
 import { registerDocumentStamps } from './graphql/document-stamps';
+import { registerPublicGraphqlSchema, startPreviewGraphql, stopPreviewGraphql } from './api-contract/public-schema';
 import { bootstrapApiProtection, destroyApiProtection, registerApiProtection } from './api-protection';
 
 export default {
@@ -36,6 +37,8 @@ export default {
     // Every published document's stamps in one query, for the site's incremental builds. Here, not in
     // bootstrap: the GraphQL plugin builds its schema in its bootstrap, before the app's.
     registerDocumentStamps(strapi);
+    // Partners see a schema of what they may do (no mutations, no draft arguments); the preview the whole one.
+    registerPublicGraphqlSchema(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -53,12 +56,14 @@ export default {
     bootstrapApiProtection(strapi);
     // One query per relation field and page of entries, not one per entry.
     batchGraphqlLoads(strapi);
+    await startPreviewGraphql(strapi);
     await importOnFirstStart(strapi);
     // Preview token, signed rebuild calls to the site, the site's build state for editors.
     await bootstrapEditorial(strapi);
   },
 
-  async destroy() {
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await stopPreviewGraphql(strapi);
     await destroyApiProtection();
   },
 };

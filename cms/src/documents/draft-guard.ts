@@ -45,7 +45,8 @@ export function draftGuard(strapi: Core.Strapi) {
   };
 }
 
-function mayReadDrafts(auth: AuthState | undefined): boolean {
+/** Whether these credentials may ask for drafts (also: which GraphQL schema they see, src/api-contract/public-schema.ts). */
+export function mayReadDrafts(auth: AuthState | undefined): boolean {
   // The strategy is named "api-token" in older Strapi 5 releases and "content-api-token" since.
   const isApiToken = auth?.strategy?.name === 'api-token' || auth?.strategy?.name === 'content-api-token';
   return isApiToken && (auth?.credentials?.type === 'full-access' || isPreviewToken(auth?.credentials));

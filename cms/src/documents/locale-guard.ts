@@ -17,9 +17,7 @@ export function localeGuard(strapi: Core.Strapi) {
       locale !== '*' &&
       !isLocale(locale)
     ) {
-      throw new errors.ValidationError(
-        `locale "${String(locale)}" is not published; use one of: ${LOCALES.join(', ')}`,
-      );
+      throw new errors.ValidationError(`Unknown locale "${String(locale)}"; use one of: ${LOCALES.join(', ')}`);
     }
     return next();
   };

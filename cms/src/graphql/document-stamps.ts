@@ -104,7 +104,7 @@ export function registerDocumentStamps(strapi: Core.Strapi) {
 async function publishedStamps(strapi: Core.Strapi, uid: CollectionTypeUid, locale: string): Promise<Stamp[]> {
   // The document service's locale guard does not see this query; answer an unknown locale the same way.
   if (!isLocale(locale)) {
-    throw new errors.ValidationError(`locale "${locale}" is not published; use one of: ${LOCALES.join(', ')}`);
+    throw new errors.ValidationError(`Unknown locale "${locale}"; use one of: ${LOCALES.join(', ')}`);
   }
   return (await strapi.db.query(uid).findMany({
     select: ['documentId', 'updatedAt', 'publishedAt'],

@@ -49,3 +49,21 @@ export function byIds<TResult>(
     field.arguments.push({ kind: 'Argument', name: name('status'), value: { kind: 'EnumValue', value: status } });
   return doc as never;
 }
+
+/**
+ * A query whose root fields all ask for `status` (the preview's drafts). The public schema, which
+ * the shared queries are checked against, has no such argument; the preview token's schema has.
+ */
+export function withStatus<TResult, TVariables>(
+  document: TypedDocumentNode<TResult, TVariables>,
+  status: 'DRAFT' | 'PUBLISHED',
+): TypedDocumentNode<TResult, TVariables> {
+  const doc = structuredClone(document) as unknown as Node;
+  for (const field of operation(doc).selectionSet.selections as Node[]) {
+    field.arguments = [
+      ...(field.arguments ?? []),
+      { kind: 'Argument', name: name('status'), value: { kind: 'EnumValue', value: status } },
+    ];
+  }
+  return doc as never;
+}

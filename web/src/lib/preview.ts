@@ -17,7 +17,7 @@ import {
 } from '@asb/shared';
 import { cmsUrl } from './cms-client';
 import { resolveSettings, type Doc, type DocumentType, type Page, type Settings } from './content';
-import { byIds } from './graphql-variants';
+import { byIds, withStatus } from './graphql-variants';
 
 /*
  * Previews run on demand in the site's server, long after the build: every setting here is read from
@@ -188,10 +188,12 @@ export async function loadSettingsPreview(locale: Locale, status: 'draft' | 'pub
   await Promise.all(
     needed.map(async (l) => {
       try {
-        byLocale[l] = await client.request(SiteSettingsDocument, {
-          locale: l,
-          status: status === 'draft' ? 'DRAFT' : 'PUBLISHED',
-        });
+        byLocale[l] = await client.request(
+          withStatus(SiteSettingsDocument, status === 'draft' ? 'DRAFT' : 'PUBLISHED'),
+          {
+            locale: l,
+          },
+        );
       } catch (error) {
         throw cmsFailure(error, `the ${status} settings`);
       }
