@@ -40,7 +40,10 @@ export default ({ env }: { env: any }) => {
     {
       resolve: './src/api-protection/populate-depth',
       config: {
-        maxDepth: positiveInt(env('REST_MAX_POPULATE_DEPTH', String(LIMITS.populateDepth.value)), 'REST_MAX_POPULATE_DEPTH'),
+        maxDepth: positiveInt(
+          env('REST_MAX_POPULATE_DEPTH', String(LIMITS.populateDepth.value)),
+          'REST_MAX_POPULATE_DEPTH',
+        ),
       },
     },
     // Every REST query parameter checked against the content model: a 400 naming it, before any query runs.

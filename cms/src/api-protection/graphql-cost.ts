@@ -146,7 +146,8 @@ export function queryCost(context: ValidationContext, operation: OperationDefini
         }
       } else if (value.kind === Kind.LIST) {
         // A list of conditions (`and`, `or`), or the values of one (`in`, `between`).
-        if (value.values.some((item) => item.kind === Kind.OBJECT)) for (const item of value.values) walk(item, depth + 1);
+        if (value.values.some((item) => item.kind === Kind.OBJECT))
+          for (const item of value.values) walk(item, depth + 1);
         else conditions += 1;
       }
     };

@@ -50,14 +50,32 @@ export default (settings: GraphqlRequestSettings, { strapi }: { strapi: Core.Str
       // CSRF warning, or, with a Content-Encoding it could not decode, as a 500.
       if (!ctx.is('application/json'))
         return refuse(ctx, 415, 'The request body must be JSON, sent with Content-Type: application/json.', 'body');
-      const encoding = String(ctx.get('Content-Encoding') || 'identity').trim().toLowerCase();
+      const encoding = String(ctx.get('Content-Encoding') || 'identity')
+        .trim()
+        .toLowerCase();
       if (!Object.hasOwn(DECODERS, encoding))
-        return refuse(ctx, 415, `Content-Encoding "${encoding}" is not supported; send gzip, deflate, br or none.`, 'body');
+        return refuse(
+          ctx,
+          415,
+          `Content-Encoding "${encoding}" is not supported; send gzip, deflate, br or none.`,
+          'body',
+        );
       const body = await readBody(ctx.req, GRAPHQL_BODY_LIMIT, encoding);
       if (body === TOO_LARGE)
-        return refuse(ctx, 413, limitMessage('graphqlBody', 'body', 'larger than that'), 'body', LIMITS.graphqlBody.name);
+        return refuse(
+          ctx,
+          413,
+          limitMessage('graphqlBody', 'body', `more than ${GRAPHQL_BODY_LIMIT} bytes`),
+          'body',
+          LIMITS.graphqlBody.name,
+        );
       if (body === UNDECODABLE)
-        return refuse(ctx, 400, `body: the request body is not valid ${encoding} (Content-Encoding: ${encoding}).`, 'body');
+        return refuse(
+          ctx,
+          400,
+          `body: the request body is not valid ${encoding} (Content-Encoding: ${encoding}).`,
+          'body',
+        );
       const raw = body;
       let json: unknown;
       try {
@@ -90,9 +108,21 @@ export default (settings: GraphqlRequestSettings, { strapi }: { strapi: Core.Str
     // conversion): a filter nested a thousand levels deep in 18 KB held the CMS for seconds.
     const textDepth = bracketDepth(query, LIMITS.graphqlNesting.value);
     if (textDepth > LIMITS.graphqlNesting.value)
-      return refuse(ctx, 400, limitMessage('graphqlNesting', 'query', `brackets nested more than ${LIMITS.graphqlNesting.value} deep`), 'query', LIMITS.graphqlNesting.name);
+      return refuse(
+        ctx,
+        400,
+        limitMessage('graphqlNesting', 'query', `brackets nested more than ${LIMITS.graphqlNesting.value} deep`),
+        'query',
+        LIMITS.graphqlNesting.name,
+      );
     if (jsonDepth(variables, LIMITS.graphqlNesting.value) > LIMITS.graphqlNesting.value)
-      return refuse(ctx, 400, limitMessage('graphqlNesting', 'variables', `nested more than ${LIMITS.graphqlNesting.value} levels deep`), 'variables', LIMITS.graphqlNesting.name);
+      return refuse(
+        ctx,
+        400,
+        limitMessage('graphqlNesting', 'variables', `nested more than ${LIMITS.graphqlNesting.value} levels deep`),
+        'variables',
+        LIMITS.graphqlNesting.name,
+      );
 
     let size = sizes.get(query);
     if (size === undefined) {
@@ -207,7 +237,8 @@ export function jsonDepth(value: unknown, limit: number): number {
     if (current === null || typeof current !== 'object') continue;
     if (depth + 1 > deepest) deepest = depth + 1;
     if (deepest > limit) return deepest;
-    for (const inner of Object.values(current)) if (inner !== null && typeof inner === 'object') stack.push([inner, depth + 1]);
+    for (const inner of Object.values(current))
+      if (inner !== null && typeof inner === 'object') stack.push([inner, depth + 1]);
   }
   return deepest;
 }

@@ -82,9 +82,7 @@ export function checkGraphqlArguments(
   for (let pending = [...fragments]; pending.length > 0; pending = [...fragments].filter((f) => !done.has(f))) {
     for (const name of pending) {
       done.add(name);
-      const definition = document.definitions.find(
-        (d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === name,
-      );
+      const definition = document.definitions.find((d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === name);
       if (!definition) continue;
       path.push(`...${name}`);
       visit(definition, visitor);
@@ -93,7 +91,13 @@ export function checkGraphqlArguments(
   }
 }
 
-function filters(value: unknown, type: GraphQLInputObjectType, at: string, depth: number, state: { conditions: number }) {
+function filters(
+  value: unknown,
+  type: GraphQLInputObjectType,
+  at: string,
+  depth: number,
+  state: { conditions: number },
+) {
   if (value === null || value === undefined || typeof value !== 'object') return; // GraphQL's coercion answers type errors
   const list = asList(value);
   if (list) {
@@ -111,7 +115,8 @@ function filters(value: unknown, type: GraphQLInputObjectType, at: string, depth
     const named = getNamedType(field.type);
     if (key === 'and' || key === 'or' || key === 'not') {
       if (!isInputObjectType(named)) continue;
-      if (!entity && depth + 1 > LIMITS.filterDepth.value) throw limitError('filterDepth', here, `nested ${depth + 1} levels deep`);
+      if (!entity && depth + 1 > LIMITS.filterDepth.value)
+        throw limitError('filterDepth', here, `nested ${depth + 1} levels deep`);
       const items = key === 'not' ? [inner] : Array.isArray(inner) ? inner : [inner];
       if (items.length > LIMITS.listLength.value) throw limitError('listLength', here, `a list of ${items.length}`);
       items.forEach((item, i) => filters(item, named, key === 'not' ? here : `${here}[${i}]`, depth + 1, state));
@@ -137,13 +142,16 @@ function pagination(value: Record<string, unknown>, at: string) {
   const pages = value.page !== undefined || value.pageSize !== undefined;
   const offsets = value.start !== undefined || value.limit !== undefined;
   if (pages && offsets) throw ruleError(at, 'badPagination', 'use page and pageSize, or start and limit, not both');
-  if (typeof value.page === 'number' && value.page < 1) throw ruleError(`${at}.page`, 'badPagination', `page must be at least 1, got ${value.page}`);
+  if (typeof value.page === 'number' && value.page < 1)
+    throw ruleError(`${at}.page`, 'badPagination', `page must be at least 1, got ${value.page}`);
   if (typeof value.start === 'number' && value.start < 0)
     throw ruleError(`${at}.start`, 'badPagination', `start must be at least 0, got ${value.start}`);
 }
 
 /** The Apollo plugin (config/plugins.ts) that runs the checks once the operation is known. */
-export function graphqlShapePlugin(getStrapi: () => Core.Strapi = () => (globalThis as { strapi?: Core.Strapi }).strapi!) {
+export function graphqlShapePlugin(
+  getStrapi: () => Core.Strapi = () => (globalThis as { strapi?: Core.Strapi }).strapi!,
+) {
   let models: ShapeModel | undefined;
   let byFiltersType: Map<string, ModelShape> | undefined;
   const modelOfFilters = (name: string) => {
@@ -152,7 +160,10 @@ export function graphqlShapePlugin(getStrapi: () => Core.Strapi = () => (globalT
       models ??= buildShapeModel(strapi);
       byFiltersType = new Map();
       const naming = strapi.plugin('graphql').service('utils').naming;
-      const schemas = { ...(strapi.contentTypes as Record<string, any>), ...(strapi.components as Record<string, any>) };
+      const schemas = {
+        ...(strapi.contentTypes as Record<string, any>),
+        ...(strapi.components as Record<string, any>),
+      };
       for (const [uid, schema] of Object.entries(schemas)) {
         const model = models.get(uid);
         if (model) byFiltersType.set(naming.getFiltersInputTypeName(schema), model);
@@ -171,7 +182,9 @@ export function graphqlShapePlugin(getStrapi: () => Core.Strapi = () => (globalT
           } catch (error) {
             if (!(error instanceof ShapeError)) throw error;
             const rule =
-              error.rule in SHAPE_RULES ? SHAPE_RULES[error.rule as keyof typeof SHAPE_RULES] : LIMITS[error.rule as keyof typeof LIMITS].name;
+              error.rule in SHAPE_RULES
+                ? SHAPE_RULES[error.rule as keyof typeof SHAPE_RULES]
+                : LIMITS[error.rule as keyof typeof LIMITS].name;
             throw new GraphQLError(error.message, {
               extensions: {
                 code: 'BAD_USER_INPUT',

@@ -58,14 +58,17 @@ export default (settings: PopulateDepthSettings, { strapi }: { strapi: Core.Stra
     if (!paths.isRest(ctx.path) || !ctx.querystring.includes('populate')) return next();
     const depth = populateDepth((ctx.query as Record<string, unknown>).populate);
     if (depth > settings.maxDepth) {
-      throw new errors.ValidationError(limitMessage('populateDepth', 'populate', `nested ${depth} levels deep`, settings.maxDepth), {
-        source: 'query',
-        param: 'populate',
-        rule: 'populate depth limit',
-        limit: settings.maxDepth,
-        populateDepth: depth,
-        maxPopulateDepth: settings.maxDepth,
-      });
+      throw new errors.ValidationError(
+        limitMessage('populateDepth', 'populate', `nested ${depth} levels deep`, settings.maxDepth),
+        {
+          source: 'query',
+          param: 'populate',
+          rule: 'populate depth limit',
+          limit: settings.maxDepth,
+          populateDepth: depth,
+          maxPopulateDepth: settings.maxDepth,
+        },
+      );
     }
     return next();
   };

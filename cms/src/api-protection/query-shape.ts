@@ -51,7 +51,11 @@ export function checkRestQuery(query: Record<string, unknown>, model: ModelShape
   const state: CheckState = { conditions: 0 };
   for (const [key, value] of Object.entries(query)) {
     if (!PARAMETERS.has(key))
-      throw ruleError(key, 'unknownParameter', `"${key}" is not a parameter of this API; use ${[...PARAMETERS].slice(0, 12).join(', ')}`);
+      throw ruleError(
+        key,
+        'unknownParameter',
+        `"${key}" is not a parameter of this API; use ${[...PARAMETERS].slice(0, 12).join(', ')}`,
+      );
     if (value === null || value === undefined) continue; // `?locale` without a value: Strapi ignores it
     switch (key) {
       case 'filters':
@@ -68,7 +72,11 @@ export function checkRestQuery(query: Record<string, unknown>, model: ModelShape
         break;
       case 'pagination':
         if (typeof value !== 'object' || asList(value))
-          throw ruleError('pagination', 'expectedObject', 'use pagination[page] and pagination[pageSize], or pagination[start] and pagination[limit]');
+          throw ruleError(
+            'pagination',
+            'expectedObject',
+            'use pagination[page] and pagination[pageSize], or pagination[start] and pagination[limit]',
+          );
         checkPagination(value as Record<string, unknown>, (name) => `pagination[${name}]`);
         break;
       case 'page':
@@ -80,10 +88,17 @@ export function checkRestQuery(query: Record<string, unknown>, model: ModelShape
       case '_q':
         if (typeof value !== 'string') throw ruleError(key, 'expectedScalar', 'expected the text to search for');
         if (value.length > LIMITS.searchLength.value)
-          throw new ShapeError(key, 'searchLength', limitMessage('searchLength', key, `${value.length} characters`), 400, LIMITS.searchLength.value);
+          throw new ShapeError(
+            key,
+            'searchLength',
+            limitMessage('searchLength', key, `${value.length} characters`),
+            400,
+            LIMITS.searchLength.value,
+          );
         break;
       default:
-        if (typeof value === 'object') throw ruleError(key, 'expectedScalar', 'expected a single value, not a list or an object');
+        if (typeof value === 'object')
+          throw ruleError(key, 'expectedScalar', 'expected a single value, not a list or an object');
     }
   }
 }
@@ -96,12 +111,16 @@ export function refuseRest(ctx: Context, error: ShapeError) {
     data: null,
     error: {
       status: error.status,
-      name: error.status === 400 ? 'ValidationError' : error.status === 414 ? 'URITooLongError' : 'PayloadTooLargeError',
+      name:
+        error.status === 400 ? 'ValidationError' : error.status === 414 ? 'URITooLongError' : 'PayloadTooLargeError',
       message: error.message,
       details: {
         source: 'query',
         param: error.parameter,
-        rule: error.rule in SHAPE_RULES ? SHAPE_RULES[error.rule as keyof typeof SHAPE_RULES] : LIMITS[error.rule as keyof typeof LIMITS].name,
+        rule:
+          error.rule in SHAPE_RULES
+            ? SHAPE_RULES[error.rule as keyof typeof SHAPE_RULES]
+            : LIMITS[error.rule as keyof typeof LIMITS].name,
         ...(error.limit !== undefined ? { limit: error.limit } : {}),
       },
     },
@@ -117,7 +136,13 @@ export default (_settings: unknown, { strapi }: { strapi: Core.Strapi }): Core.M
     if (ctx.querystring.length > LIMITS.queryString.value) {
       return refuseRest(
         ctx,
-        new ShapeError('query string', 'queryString', limitMessage('queryString', 'query string', `${ctx.querystring.length} characters`), 414, LIMITS.queryString.value),
+        new ShapeError(
+          'query string',
+          'queryString',
+          limitMessage('queryString', 'query string', `${ctx.querystring.length} characters`),
+          414,
+          LIMITS.queryString.value,
+        ),
       );
     }
     models ??= buildShapeModel(strapi);

@@ -25,7 +25,12 @@ export default (_settings: unknown, { strapi }: { strapi: Core.Strapi }): Core.M
       ctx.set('Cache-Control', 'no-store');
       ctx.body = {
         data: null,
-        error: { status: answer.status, name: answer.name, message: answer.message, details: { source: 'body', param: 'body' } },
+        error: {
+          status: answer.status,
+          name: answer.name,
+          message: answer.message,
+          details: { source: 'body', param: 'body' },
+        },
       };
     }
   };
@@ -40,7 +45,12 @@ function bodyError(error: unknown): { status: number; name: string; message: str
     return { status: 413, name: 'PayloadTooLargeError', message: 'body: the request body is over the size limit.' };
   if (type === 'encoding.unsupported' || type === 'charset.unsupported')
     return { status: 415, name: 'UnsupportedMediaTypeError', message: `body: ${String(e.message)}.` };
-  if (code.startsWith('Z_') || type === 'entity.parse.failed' || type === 'request.size.invalid' || type === 'entity.verify.failed')
+  if (
+    code.startsWith('Z_') ||
+    type === 'entity.parse.failed' ||
+    type === 'request.size.invalid' ||
+    type === 'entity.verify.failed'
+  )
     return {
       status: 400,
       name: 'ValidationError',

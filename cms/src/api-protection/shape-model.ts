@@ -8,7 +8,11 @@ export type ValueKind = 'string' | 'integer' | 'number' | 'boolean' | 'date' | '
 
 export type FieldShape =
   | { kind: 'scalar'; value: ValueKind; enum?: readonly string[] }
-  | { kind: 'nested'; target: string; /** relations and media may be filtered by `id` / `documentId` */ relation: boolean }
+  | {
+      kind: 'nested';
+      target: string;
+      /** relations and media may be filtered by `id` / `documentId` */ relation: boolean;
+    }
   /** Dynamic zones, morph relations, private and password fields: never filtered, sorted or selected. */
   | { kind: 'closed' };
 
@@ -61,7 +65,9 @@ export function fieldShape(attribute: Record<string, any>): FieldShape {
       return { kind: 'closed' };
     default: {
       const value = SCALARS[attribute.type] ?? 'string';
-      return attribute.type === 'enumeration' ? { kind: 'scalar', value, enum: attribute.enum } : { kind: 'scalar', value };
+      return attribute.type === 'enumeration'
+        ? { kind: 'scalar', value, enum: attribute.enum }
+        : { kind: 'scalar', value };
     }
   }
 }

@@ -102,7 +102,8 @@ export function checkFilters(
     list.forEach((item, i) => checkFilters(item, model, models, `${parameter}[${i}]`, state, depth));
     return;
   }
-  if (!isPlain(value)) throw ruleError(parameter, 'expectedObject', `expected fields and operators, got ${describe(value)}`);
+  if (!isPlain(value))
+    throw ruleError(parameter, 'expectedObject', `expected fields and operators, got ${describe(value)}`);
   if (depth > LIMITS.filterDepth.value) throw limitError('filterDepth', parameter, `nested ${depth} levels deep`);
   for (const [key, inner] of Object.entries(value)) {
     const at = `${parameter}[${key}]`;
@@ -111,7 +112,8 @@ export function checkFilters(
       if (!items) throw ruleError(at, 'expectedList', `${key} takes a list of conditions, got ${describe(inner)}`);
       listWithin(items, at);
       items.forEach((item, i) => {
-        if (!isPlain(item)) throw ruleError(`${at}[${i}]`, 'expectedObject', `expected conditions, got ${describe(item)}`);
+        if (!isPlain(item))
+          throw ruleError(`${at}[${i}]`, 'expectedObject', `expected conditions, got ${describe(item)}`);
         checkFilters(item, model, models, `${at}[${i}]`, state, depth + 1);
       });
     } else if (key === '$not') {
@@ -156,7 +158,8 @@ function checkCondition(
     const at = `${parameter}[${operator}]`;
     if (LOGICAL.has(operator)) {
       const items = asList(operand);
-      if (!items) throw ruleError(at, 'expectedList', `${operator} takes a list of conditions, got ${describe(operand)}`);
+      if (!items)
+        throw ruleError(at, 'expectedList', `${operator} takes a list of conditions, got ${describe(operand)}`);
       listWithin(items, at);
       items.forEach((item, i) => checkCondition(item, field, `${at}[${i}]`, state, depth + 1));
       continue;
@@ -166,7 +169,11 @@ function checkCondition(
       continue;
     }
     if (!FILTER_OPERATORS.includes(operator))
-      throw ruleError(at, 'unknownOperator', `"${operator}" is not an operator; use one of ${FILTER_OPERATORS.join(', ')}`);
+      throw ruleError(
+        at,
+        'unknownOperator',
+        `"${operator}" is not an operator; use one of ${FILTER_OPERATORS.join(', ')}`,
+      );
     countCondition(at, state);
     if (field.value === 'json' && !NULLS.has(operator))
       throw ruleError(at, 'operatorNotApplicable', `structured text can only be tested with $null or $notNull`);
@@ -200,11 +207,19 @@ const PATTERNS: Record<Exclude<ValueKind, 'string' | 'json'>, { test: (text: str
     test: (text) => /^-?\d{1,10}$/.test(text) && Math.abs(Number(text)) <= INT32,
     what: 'a whole number',
   },
-  number: { test: (text) => /^-?\d{1,20}(\.\d{1,20})?([eE][-+]?\d{1,3})?$/.test(text) && Number.isFinite(Number(text)), what: 'a number' },
+  number: {
+    test: (text) => /^-?\d{1,20}(\.\d{1,20})?([eE][-+]?\d{1,3})?$/.test(text) && Number.isFinite(Number(text)),
+    what: 'a number',
+  },
   boolean: { test: (text) => ['true', 'false', '1', '0'].includes(text), what: 'true or false' },
-  date: { test: (text) => /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text)), what: 'a date (YYYY-MM-DD)' },
+  date: {
+    test: (text) => /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text)),
+    what: 'a date (YYYY-MM-DD)',
+  },
   datetime: {
-    test: (text) => /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(text) && !Number.isNaN(Date.parse(text)),
+    test: (text) =>
+      /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(text) &&
+      !Number.isNaN(Date.parse(text)),
     what: 'a date and time (ISO 8601)',
   },
   time: { test: (text) => /^\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/.test(text), what: 'a time (HH:MM:SS)' },
@@ -214,7 +229,11 @@ function checkValue(value: unknown, field: Extract<FieldShape, { kind: 'scalar' 
   if (isPlain(value)) {
     const first = Object.keys(value)[0] ?? '';
     if (first.startsWith('$'))
-      throw ruleError(parameter, 'operatorOnOperator', `an operator cannot take another operator (${first}); give a value`);
+      throw ruleError(
+        parameter,
+        'operatorOnOperator',
+        `an operator cannot take another operator (${first}); give a value`,
+      );
     throw ruleError(parameter, 'expectedScalar', `expected a value, got ${describe(value)}`);
   }
   if (Array.isArray(value)) throw ruleError(parameter, 'expectedScalar', 'expected a value, got a list');
@@ -233,7 +252,8 @@ export function checkSort(value: unknown, model: ModelShape, models: ShapeModel,
     if (keys > LIMITS.sortKeys.value) throw limitError('sortKeys', at, `more than ${LIMITS.sortKeys.value} sort keys`);
   };
   const direction = (text: string, at: string) => {
-    if (!/^(asc|desc)$/i.test(text)) throw ruleError(at, 'badSort', `sort direction must be asc or desc, got "${text.slice(0, 40)}"`);
+    if (!/^(asc|desc)$/i.test(text))
+      throw ruleError(at, 'badSort', `sort direction must be asc or desc, got "${text.slice(0, 40)}"`);
   };
   const path = (text: string, at: string) => {
     const [fieldPath = '', dir, ...rest] = text.split(':');
@@ -261,7 +281,8 @@ export function checkSort(value: unknown, model: ModelShape, models: ShapeModel,
       const field = fieldOf(current, key, here);
       if (field.kind === 'nested') {
         const target = models.get(field.target);
-        if (!target || !isPlain(inner)) throw ruleError(here, 'badSort', `"${key}" is sorted by one of its fields: ${key}[field]=asc`);
+        if (!target || !isPlain(inner))
+          throw ruleError(here, 'badSort', `"${key}" is sorted by one of its fields: ${key}[field]=asc`);
         object(inner, target, here, depth + 1);
       } else {
         if (typeof inner !== 'string') throw ruleError(here, 'badSort', `expected asc or desc, got ${describe(inner)}`);
@@ -302,7 +323,18 @@ export function checkFields(value: unknown, model: ModelShape, parameter: string
   } else one(value, parameter);
 }
 
-const POPULATE_OPTIONS = new Set(['fields', 'populate', 'filters', 'sort', 'count', 'on', 'limit', 'start', 'locale', 'status']);
+const POPULATE_OPTIONS = new Set([
+  'fields',
+  'populate',
+  'filters',
+  'sort',
+  'count',
+  'on',
+  'limit',
+  'start',
+  'locale',
+  'status',
+]);
 
 /** `populate=*`, `populate=a,b.c`, `populate[0]=a`, `populate[a][fields][0]=x`, `populate[a][populate][b]=true`, … */
 export function checkPopulate(
@@ -313,7 +345,8 @@ export function checkPopulate(
   state: CheckState,
   level = 1,
 ): void {
-  if (value === true || value === false || value === null || value === '*' || value === 'true' || value === 'false') return;
+  if (value === true || value === false || value === null || value === '*' || value === 'true' || value === 'false')
+    return;
   if (level > LIMITS.populateDepth.value + 1) return; // the depth limit (populate-depth.ts) answers this
   const dotted = (text: string, at: string) => {
     for (const part of text.split(',')) {
@@ -321,7 +354,8 @@ export function checkPopulate(
       for (const segment of part.trim().split('.').filter(Boolean)) {
         if (segment === '*' || !current) break;
         const field = fieldOf(current, segment, at);
-        if (field.kind !== 'nested') throw ruleError(at, 'unknownField', `"${segment}" is a value, not a relation or component`);
+        if (field.kind !== 'nested')
+          throw ruleError(at, 'unknownField', `"${segment}" is a value, not a relation or component`);
         current = models.get(field.target);
       }
     }
@@ -331,7 +365,8 @@ export function checkPopulate(
   if (list) {
     listWithin(list, parameter);
     list.forEach((item, i) => {
-      if (typeof item !== 'string') throw ruleError(`${parameter}[${i}]`, 'expectedScalar', `expected a field name, got ${describe(item)}`);
+      if (typeof item !== 'string')
+        throw ruleError(`${parameter}[${i}]`, 'expectedScalar', `expected a field name, got ${describe(item)}`);
       dotted(item, `${parameter}[${i}]`);
     });
     return;
@@ -340,14 +375,20 @@ export function checkPopulate(
   for (const [key, options] of Object.entries(value)) {
     const at = `${parameter}[${key}]`;
     const field = fieldOf(model, key, at);
-    if (field.kind !== 'nested') throw ruleError(at, 'unknownField', `"${key}" is a value, not a relation or component`);
+    if (field.kind !== 'nested')
+      throw ruleError(at, 'unknownField', `"${key}" is a value, not a relation or component`);
     const target = models.get(field.target);
     if (!target || options === true || options === '*' || options === 'true' || options === null) continue;
-    if (!isPlain(options)) throw ruleError(at, 'expectedObject', `expected true, * or options, got ${describe(options)}`);
+    if (!isPlain(options))
+      throw ruleError(at, 'expectedObject', `expected true, * or options, got ${describe(options)}`);
     for (const [option, inner] of Object.entries(options)) {
       const here = `${at}[${option}]`;
       if (!POPULATE_OPTIONS.has(option))
-        throw ruleError(here, 'unknownParameter', `"${option}" is not a populate option; use ${[...POPULATE_OPTIONS].join(', ')}`);
+        throw ruleError(
+          here,
+          'unknownParameter',
+          `"${option}" is not a populate option; use ${[...POPULATE_OPTIONS].join(', ')}`,
+        );
       if (option === 'fields') checkFields(inner, target, here);
       else if (option === 'filters') checkFilters(inner, target, models, here, state);
       else if (option === 'sort') checkSort(inner, target, models, here);
@@ -369,10 +410,12 @@ export function checkPagination(value: Plain, parameterOf: (key: string) => stri
     const at = parameterOf(key);
     if (!['page', 'pageSize', 'start', 'limit', 'withCount'].includes(key))
       throw ruleError(at, 'unknownParameter', `use page and pageSize, or start and limit`);
-    if (isPlain(inner) || Array.isArray(inner)) throw ruleError(at, 'expectedScalar', `expected a number, got ${describe(inner)}`);
+    if (isPlain(inner) || Array.isArray(inner))
+      throw ruleError(at, 'expectedScalar', `expected a number, got ${describe(inner)}`);
     const text = String(inner);
     if (key === 'withCount') {
-      if (!['true', 'false'].includes(text)) throw ruleError(at, 'wrongType', `expected true or false, got ${describe(inner)}`);
+      if (!['true', 'false'].includes(text))
+        throw ruleError(at, 'wrongType', `expected true or false, got ${describe(inner)}`);
       continue;
     }
     if (!/^-?\d{1,9}$/.test(text)) throw ruleError(at, 'wrongType', `expected a whole number, got ${describe(inner)}`);
@@ -381,5 +424,9 @@ export function checkPagination(value: Plain, parameterOf: (key: string) => stri
     if (n < min) throw ruleError(at, 'badPagination', `${key} must be at least ${min}, got ${n}`);
   }
   if (pageStyle && offsetStyle)
-    throw ruleError(parameterOf(value.page !== undefined ? 'page' : 'pageSize'), 'badPagination', 'use page and pageSize, or start and limit, not both');
+    throw ruleError(
+      parameterOf(value.page !== undefined ? 'page' : 'pageSize'),
+      'badPagination',
+      'use page and pageSize, or start and limit, not both',
+    );
 }
