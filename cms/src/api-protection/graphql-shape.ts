@@ -180,7 +180,11 @@ export function graphqlShapePlugin(
           try {
             checkGraphqlArguments(schema, document, operation, request.variables ?? {}, models, modelOfFilters);
           } catch (error) {
-            if (!(error instanceof ShapeError)) throw error;
+            if (!(error instanceof ShapeError)) {
+              // A fault in the checks must not turn a query into a 500: GraphQL's and Strapi's own checks still run.
+              getStrapi().log.warn(`[asb] GraphQL argument check failed: ${(error as Error).message}`);
+              return;
+            }
             const rule =
               error.rule in SHAPE_RULES
                 ? SHAPE_RULES[error.rule as keyof typeof SHAPE_RULES]

@@ -153,7 +153,8 @@ export default (_settings: unknown, { strapi }: { strapi: Core.Strapi }): Core.M
       checkRestQuery(ctx.query as Record<string, unknown>, model, models);
     } catch (error) {
       if (error instanceof ShapeError) return refuseRest(ctx, error);
-      throw error;
+      // A fault in the checks must not turn a request into a 500: Strapi's own validation still runs.
+      strapi.log.warn(`[asb] REST query shape check failed on ${ctx.path}: ${(error as Error).message}`);
     }
     return next();
   };
