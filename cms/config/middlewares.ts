@@ -1,10 +1,11 @@
+import { LIMITS } from '../src/api-protection/limits';
 import { onOff, positiveInt, redisSettings } from '../src/api-protection/settings';
 
 /**
  * The partner-API protections (src/api-protection/) sit between CORS and Strapi's routing:
  * rate limits first (a refused request costs nothing more, and still carries CORS headers),
- * then the REST populate and GraphQL size bounds, then the response cache (a cached answer skips
- * everything after it).
+ * then the REST query shape and populate bounds and the GraphQL size bounds, then the response
+ * cache (a cached answer skips everything after it). Limits: src/api-protection/limits.ts.
  */
 export default ({ env }: { env: any }) => {
   const redis = redisSettings(env('REDIS_URL', ''), env('REDIS_PREFIX', 'asb:'));
@@ -38,12 +39,20 @@ export default ({ env }: { env: any }) => {
     'strapi::query',
     {
       resolve: './src/api-protection/populate-depth',
-      config: { maxDepth: positiveInt(env('REST_MAX_POPULATE_DEPTH', '3'), 'REST_MAX_POPULATE_DEPTH') },
+      config: {
+        maxDepth: positiveInt(
+          env('REST_MAX_POPULATE_DEPTH', String(LIMITS.populateDepth.value)),
+          'REST_MAX_POPULATE_DEPTH',
+        ),
+      },
     },
+    // Every REST query parameter checked against the content model: a 400 naming it, before any query runs.
+    { resolve: './src/api-protection/query-shape', config: {} },
     {
-      // Reads GraphQL bodies (for the cache key) and refuses fragment bombs before Apollo's depth check walks them.
+      // Reads GraphQL bodies (for the cache key; decoding gzip, deflate and br), refuses other
+      // content types and encodings, text or variables nested too deep, and fragment bombs before Apollo's depth check walks them.
       resolve: './src/api-protection/graphql-request',
-      config: { maxExpandedFields: 20_000 },
+      config: { maxExpandedFields: LIMITS.graphqlExpandedFields.value },
     },
     {
       resolve: './src/api-protection/response-cache',
@@ -57,6 +66,8 @@ export default ({ env }: { env: any }) => {
     },
     // /graphql: the preview's tokens to Strapi's whole schema, everyone else to the public one; refusals in GraphQL's shape.
     { resolve: './src/api-contract/public-schema', config: {} },
+    // REST bodies that cannot be read (bad JSON, an encoding that is not what it says, too large): a 4xx, not a 500.
+    { resolve: './src/api-protection/request-body', config: {} },
     { name: 'strapi::body', config: { jsonLimit: '2mb' } },
     'strapi::session',
     'strapi::favicon',

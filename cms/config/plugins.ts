@@ -1,15 +1,17 @@
 import { costLimitRule } from '../src/api-protection/graphql-cost';
 import { knownOperationTypesRule } from '../src/api-contract/operation-types';
+import { graphqlShapePlugin } from '../src/api-protection/graphql-shape';
+import { DEFAULT_PAGE_SIZE, LIMITS } from '../src/api-protection/limits';
 
 /**
- * GraphQL bounds are explicit: Strapi's defaults are 10 items per list with no maximum and no
- * depth limit, which lets one query walk the whole relation graph.
+ * GraphQL bounds are explicit (values in src/api-protection/limits.ts): Strapi's defaults are 10
+ * items per list with no maximum and no depth limit, which lets one query walk the whole relation graph.
  */
-export const GRAPHQL_DEFAULT_LIMIT = 25;
-export const GRAPHQL_MAX_LIMIT = 100;
-export const GRAPHQL_DEPTH_LIMIT = 8;
+export const GRAPHQL_DEFAULT_LIMIT = DEFAULT_PAGE_SIZE;
+export const GRAPHQL_MAX_LIMIT = LIMITS.pageSize.value;
+export const GRAPHQL_DEPTH_LIMIT = LIMITS.graphqlDepth.value;
 /** The site's own projects query (100 per page, three relation lists of up to 100) costs about 31,000. */
-export const GRAPHQL_DEFAULT_MAX_COST = 100_000;
+export const GRAPHQL_DEFAULT_MAX_COST = LIMITS.graphqlCost.value;
 
 export default ({ env }: { env: any }) => ({
   graphql: {
@@ -34,8 +36,11 @@ export default ({ env }: { env: any }) => ({
             maxCost: env.int('GRAPHQL_MAX_COST', GRAPHQL_DEFAULT_MAX_COST),
             defaultPageSize: GRAPHQL_DEFAULT_LIMIT,
             maxPageSize: GRAPHQL_MAX_LIMIT,
+            maxFilterConditions: LIMITS.filterConditions.value,
           }),
         ],
+        // Filter depth and size, `in` lists, sort keys, aliases: checked once the operation is known, before it runs.
+        plugins: [graphqlShapePlugin()],
       },
     },
   },

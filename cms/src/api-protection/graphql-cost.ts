@@ -20,6 +20,8 @@ export interface CostLimits {
   defaultPageSize: number;
   /** What Strapi returns at most, whatever is asked for. */
   maxPageSize: number;
+  /** What a `filters` argument given as one variable counts as (its conditions are not known yet). */
+  maxFilterConditions: number;
 }
 
 /**
@@ -45,7 +47,7 @@ function declaredItems(extensions: unknown): number | undefined {
  * within eight levels, or repeat one big list under fifty aliases. The cost estimates the
  * objects a query can make the CMS read, before it runs:
  *
- *   cost(field with `pagination`) = page size × (1 + cost of its selection)
+ *   cost(field with `pagination`) = page size × (1 + conditions of its filter + cost of its selection)
  *   cost(field declaring items)   = declared items × (1 + cost of its selection)
  *   cost(any other object field)  = 1 + cost of its selection
  *   cost(scalar, introspection)   = 0
@@ -108,7 +110,8 @@ export function queryCost(context: ValidationContext, operation: OperationDefini
     const type = getNamedType(definition.type);
     const perItem = 1 + (isCompositeType(type) ? selectionSetCost(node.selectionSet, type) : 0);
     const paginated = definition.args.some((arg) => arg.name === 'pagination');
-    if (paginated) return pageSize(node) * perItem;
+    // Every row read is tested against every condition of the list's filter.
+    if (paginated) return pageSize(node) * (perItem + filterSize(node));
     const items = declaredItems(definition.extensions);
     return items === undefined ? perItem : items * perItem;
   };
@@ -126,6 +129,30 @@ export function queryCost(context: ValidationContext, operation: OperationDefini
     const n = Number(value.value);
     // Strapi reads `limit: -1` as "everything", and caps everything at the maximum.
     return n <= 0 || n > limits.maxPageSize ? limits.maxPageSize : n;
+  };
+
+  /** Conditions (operator and value) in a field's `filters`; a whole filter from a variable counts as the most allowed. */
+  const filterSize = (node: FieldNode): number => {
+    const argument = node.arguments?.find((a) => a.name.value === 'filters');
+    if (!argument) return 0;
+    let conditions = 0;
+    const walk = (value: ValueNode, depth: number) => {
+      if (depth > 64) return; // the nesting limit (graphql-request.ts) refuses deeper text before this runs
+      if (value.kind === Kind.VARIABLE) conditions += depth === 0 ? limits.maxFilterConditions : 1;
+      else if (value.kind === Kind.OBJECT) {
+        for (const field of value.fields) {
+          if (field.value.kind === Kind.OBJECT || field.value.kind === Kind.LIST) walk(field.value, depth + 1);
+          else conditions += 1; // a value, or a variable holding one
+        }
+      } else if (value.kind === Kind.LIST) {
+        // A list of conditions (`and`, `or`), or the values of one (`in`, `between`).
+        if (value.values.some((item) => item.kind === Kind.OBJECT))
+          for (const item of value.values) walk(item, depth + 1);
+        else conditions += 1;
+      }
+    };
+    walk(argument.value, 0);
+    return conditions;
   };
 
   /** A literal stays itself; a variable becomes its default, or null ("unknown") when it has none. */
@@ -149,7 +176,8 @@ export function costLimitRule(limits: CostLimits) {
             `Query cost ${cost} is above the maximum of ${limits.maxCost} (GraphQL query cost limit). Every list ` +
               `multiplies the cost of what it selects by its page size (${limits.defaultPageSize} when not given, ` +
               `${limits.maxPageSize} when it is a variable without a default, and a whole-type list such as projectStamps by ` +
-              `the number of objects its schema declares); ask for smaller pages or fewer nested lists.`,
+              `the number of objects its schema declares), and each list's filter conditions by it too; ask for smaller pages, ` +
+              `fewer nested lists or fewer aliases.`,
             { nodes: [node], extensions: { code: 'QUERY_TOO_COSTLY', cost, maxCost: limits.maxCost } },
           ),
         );

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { contentApiMatcher } from './content-api-paths';
+import { limitMessage } from './limits';
 import type { PopulateDepthSettings } from './settings';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
@@ -58,9 +59,15 @@ export default (settings: PopulateDepthSettings, { strapi }: { strapi: Core.Stra
     const depth = populateDepth((ctx.query as Record<string, unknown>).populate);
     if (depth > settings.maxDepth) {
       throw new errors.ValidationError(
-        `populate is nested ${depth} levels deep; the maximum is ${settings.maxDepth} (populate depth limit). ` +
-          'Ask for fewer nested relations, or make a second request for them.',
-        { populateDepth: depth, maxPopulateDepth: settings.maxDepth },
+        limitMessage('populateDepth', 'populate', `nested ${depth} levels deep`, settings.maxDepth),
+        {
+          source: 'query',
+          param: 'populate',
+          rule: 'populate depth limit',
+          limit: settings.maxDepth,
+          populateDepth: depth,
+          maxPopulateDepth: settings.maxDepth,
+        },
       );
     }
     return next();
