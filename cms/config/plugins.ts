@@ -1,4 +1,5 @@
 import { costLimitRule } from '../src/api-protection/graphql-cost';
+import { formatGraphqlError } from '../src/graphql/error-format';
 
 /**
  * GraphQL bounds are explicit: Strapi's defaults are 10 items per list with no maximum and no
@@ -25,6 +26,9 @@ export default ({ env }: { env: any }) => ({
         // Without this the GraphQL route adds its own CORS layer that allows every origin ("*"),
         // overriding CORS_ORIGINS; strapi::cors (config/middlewares.ts) then governs /graphql too.
         cors: false,
+        // Errors name what was wrong with the request, never the server's files or SQL, in every mode.
+        includeStacktraceInErrorResponses: false,
+        formatError: formatGraphqlError,
         // Depth alone does not bound a query: wide lists nested within the depth, or one list under many aliases.
         validationRules: [
           costLimitRule({
