@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadEnv } from './env.mjs';
+import { loadEnv, prepareEnv } from './env.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const command = process.argv[2];
@@ -68,10 +68,22 @@ process.once('SIGINT', () => {
 });
 process.once('SIGTERM', stopChildren);
 
+/**
+ * The settings step of `start` (also `node scripts/platform.mjs env` on its own): .env with the
+ * developer's own secrets, written on first run (scripts/env.mjs), then loaded and checked.
+ */
+function settings() {
+  const prepared = prepareEnv(root);
+  const file = path.relative(root, prepared.file);
+  if (prepared.created) console.log(`> wrote ${file} from .env.example, with secrets generated for this machine`);
+  else if (prepared.added.length > 0)
+    console.log(`> added to ${file}, generated for this machine: ${prepared.added.join(', ')}`);
+  loadEnv(root);
+  console.log(`> settings from ${file} (the shell's environment overrides them)`);
+}
+
 async function start() {
-  const env = loadEnv(root);
-  if (env.file)
-    console.log(`> settings from ${path.relative(root, env.file)} (the shell's environment overrides them)`);
+  settings();
   await buildShared();
 
   const cmsDir = path.join(root, 'cms');
@@ -181,8 +193,9 @@ async function test() {
 try {
   if (command === 'start') await start();
   else if (command === 'test') await test();
+  else if (command === 'env') settings();
   else {
-    console.error('usage: node scripts/platform.mjs start | test');
+    console.error('usage: node scripts/platform.mjs start | test | env');
     process.exit(2);
   }
 } catch (error) {

@@ -23,7 +23,7 @@ export default ({ env }: { env: any }) => {
         expose: ['ETag', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'X-Cache'],
       },
     },
-    'strapi::poweredBy',
+    // No 'strapi::poweredBy': an X-Powered-By header tells a prober which software to look up (test/error-disclosure.test.ts).
     {
       resolve: './src/api-protection/rate-limit',
       config: {

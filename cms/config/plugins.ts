@@ -2,6 +2,7 @@ import { costLimitRule } from '../src/api-protection/graphql-cost';
 import { knownOperationTypesRule } from '../src/api-contract/operation-types';
 import { graphqlShapePlugin } from '../src/api-protection/graphql-shape';
 import { DEFAULT_PAGE_SIZE, LIMITS } from '../src/api-protection/limits';
+import { formatGraphqlError } from '../src/graphql/error-format';
 
 /**
  * GraphQL bounds are explicit (values in src/api-protection/limits.ts): Strapi's defaults are 10
@@ -28,6 +29,9 @@ export default ({ env }: { env: any }) => ({
         // Without this the GraphQL route adds its own CORS layer that allows every origin ("*"),
         // overriding CORS_ORIGINS; strapi::cors (config/middlewares.ts) then governs /graphql too.
         cors: false,
+        // Errors name what was wrong with the request, never the server's files or SQL, in every mode.
+        includeStacktraceInErrorResponses: false,
+        formatError: formatGraphqlError,
         // Depth alone does not bound a query: wide lists nested within the depth, or one list under many aliases.
         validationRules: [
           // Partners' schema has no mutations: a mutation is a 400 before it runs, not an error while running.

@@ -72,14 +72,19 @@ export async function createTestDatabase(kind) {
   };
 }
 
-/** Development secrets for tests: never production values, never from a developer's .env. */
+/**
+ * Secrets for tests: generated afresh in each process (never the public values of .env.example, never
+ * a developer's .env), with a `test-` prefix so a log shows where they came from. Processes a test
+ * starts get them through their environment (startCms, serve.mjs), so parent and child agree.
+ */
+const generated = (name) => `test-${name}-${randomBytes(18).toString('base64url')}`;
 export const TEST_SECRETS = {
   NODE_ENV: 'test',
-  APP_KEYS: 'test-key-1,test-key-2',
-  API_TOKEN_SALT: 'test-api-token-salt',
-  ADMIN_JWT_SECRET: 'test-admin-jwt-secret',
-  TRANSFER_TOKEN_SALT: 'test-transfer-token-salt',
-  ENCRYPTION_KEY: 'test-encryption-key-0123456789abcdef',
-  JWT_SECRET: 'test-jwt-secret',
+  APP_KEYS: `${generated('app-key-1')},${generated('app-key-2')}`,
+  API_TOKEN_SALT: generated('api-token-salt'),
+  ADMIN_JWT_SECRET: generated('admin-jwt-secret'),
+  TRANSFER_TOKEN_SALT: generated('transfer-token-salt'),
+  ENCRYPTION_KEY: generated('encryption-key'),
+  JWT_SECRET: generated('jwt-secret'),
   STRAPI_TELEMETRY_DISABLED: 'true',
 };

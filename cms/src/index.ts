@@ -11,6 +11,7 @@ import { applyEditorHints } from './setup/editor-hints';
 import { ensureLocales } from './setup/locales';
 import { ensurePublicPermissions } from './setup/public-permissions';
 import { checkProductionSecrets } from './setup/production-secrets';
+import { preventDefaultApiTokens, refuseStandingFullAccessTokens, requireTokenExpiry } from './setup/api-tokens';
 import { importOnFirstStart } from './content-import/first-start';
 import { bootstrapEditorial } from './editorial';
 import { guardFillFromLocale } from './editing/fill-from-locale';
@@ -23,6 +24,9 @@ import { bootstrapApiProtection, destroyApiProtection, registerApiProtection } f
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     checkProductionSecrets();
+    // No standing keys: Strapi's default never-expiring tokens are not seeded; admins issue tokens with a duration.
+    preventDefaultApiTokens(strapi);
+    requireTokenExpiry(strapi);
     // Order matters: the guards run first; slugs are filled before relations are copied to other locales.
     strapi.documents.use(draftGuard(strapi) as never);
     strapi.documents.use(localeGuard(strapi) as never);
@@ -60,6 +64,8 @@ export default {
     await importOnFirstStart(strapi);
     // Preview token, signed rebuild calls to the site, the site's build state for editors.
     await bootstrapEditorial(strapi);
+    // After the preview token is in step: production refuses a full-access token that never expires.
+    await refuseStandingFullAccessTokens(strapi);
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {

@@ -45,6 +45,20 @@ describe('production start-up', () => {
     }
   });
 
+  it('refuses, in development too, a secret copied from .env.example, and names it', () => {
+    const result = start({
+      ...TEST_SECRETS,
+      NODE_ENV: 'development',
+      PREVIEW_TOKEN: 'example-only-preview-token',
+    });
+    expect(result.status).not.toBe(0);
+    expect(result.stdout + result.stderr).toMatch(
+      /Refusing to start: PREVIEW_TOKEN still has the example value from \.env\.example\./,
+    );
+    expect(result.stdout + result.stderr).not.toMatch(/APP_KEYS|JWT_SECRET/);
+    expect(result.stdout).not.toMatch(/^ready /m);
+  });
+
   it('refuses a missing secret and names it', () => {
     const { ENCRYPTION_KEY: _missing, ...rest } = TEST_SECRETS;
     const result = start({ ...rest, NODE_ENV: 'production' });

@@ -2,8 +2,9 @@ import { checkSecrets } from '@asb/shared';
 import { CMS_SECRETS } from '../secrets';
 
 /**
- * Runs when the CMS loads (not when the admin panel is built, which needs no secrets): production
- * refuses missing or example secrets and names them; development says once that it uses examples.
+ * Runs when the CMS loads (not when the admin panel is built, which needs no secrets): every mode
+ * refuses a secret copied from .env.example and names it; production also refuses a missing one,
+ * development warns that what needs it is off.
  */
 export function checkProductionSecrets(env: NodeJS.ProcessEnv = process.env) {
   const usesPostgresPassword = env.DATABASE_CLIENT === 'postgres' && !env.DATABASE_URL;

@@ -186,7 +186,8 @@ export class Editor {
     // A type's name is translated under its English display name as the message id (ka.json: "Funder").
     const displayName =
       this.language === 'en' ? englishName : (KA_MESSAGES as Record<string, string | undefined>)[englishName];
-    if (!displayName) throw new Error(`cms/src/admin/translations/ka.json has no Georgian name for the type "${englishName}"`);
+    if (!displayName)
+      throw new Error(`cms/src/admin/translations/ka.json has no Georgian name for the type "${englishName}"`);
     await this.page.getByRole('link', { name: this.ui.contentManager }).first().click();
     const nav = this.page.getByRole('navigation').filter({ has: this.page.getByRole('link', { name: displayName }) });
     await nav.getByRole('link', { name: displayName, exact: true }).click();
