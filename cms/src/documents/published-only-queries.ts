@@ -56,7 +56,9 @@ const READS = new Set(['select', 'count', 'max', 'min']);
  * published entry's components are its published ones), and a relation from a component or a file
  * (`related`) to a content type goes through the same joins and queries, so it is covered too.
  * Internal reads (admin, the site's preview token, full-access tokens, scripts, the import) are not
- * content-API requests of a published-only client and build their statements unchanged.
+ * content-API requests of a published-only client and build their statements unchanged. Such clients
+ * only read (the Public role and read-only tokens have no write action): a write route opened to them
+ * would see published rows only in its own look-ups and would first need to be exempted here.
  *
  * The ON condition is written `published_at = published_at`: Strapi's join descriptor only carries
  * equality conditions (`on: { column: value }`, knex `onVal`), and a column equals itself exactly
