@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { draftGuard } from './documents/draft-guard';
+import { publishedOnlyQueries } from './documents/published-only-queries';
 import { localeGuard } from './documents/locale-guard';
 import { relationSync } from './documents/relation-sync';
 import { slugRules } from './documents/slugs';
@@ -46,6 +47,8 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // Published-only clients' statements never see a draft row, at any depth of filters, sorts and populates.
+    publishedOnlyQueries(strapi);
     await ensureLocales(strapi);
     await ensurePublicPermissions(strapi);
     await applyEditorHints(strapi);

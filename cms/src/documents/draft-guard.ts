@@ -24,9 +24,7 @@ interface AuthState {
 export function draftGuard(strapi: Core.Strapi) {
   return async (context: { action: string; params?: Record<string, unknown> }, next: () => Promise<unknown>) => {
     if (!READ_ACTIONS.has(context.action)) return next();
-    const request = strapi.requestContext.get();
-    if (request?.state?.route?.info?.type !== 'content-api') return next();
-    if (mayReadDrafts(request.state.auth as AuthState | undefined)) return next();
+    if (!isPublishedOnlyRequest(strapi)) return next();
 
     const params = context.params ?? {};
     const status = params.status;
@@ -43,6 +41,18 @@ export function draftGuard(strapi: Core.Strapi) {
     context.params = { ...params, status: 'published' };
     return next();
   };
+}
+
+/**
+ * Whether the request being handled is a content-API request by a client that may read published
+ * content only (anonymous, read-only token, users-permissions user). The draft guard refuses draft
+ * parameters for these, and src/documents/published-only-queries.ts keeps draft rows out of every
+ * SQL statement they cause.
+ */
+export function isPublishedOnlyRequest(strapi: Core.Strapi): boolean {
+  const request = strapi.requestContext.get();
+  if (request?.state?.route?.info?.type !== 'content-api') return false;
+  return !mayReadDrafts(request.state.auth as AuthState | undefined);
 }
 
 /** Whether these credentials may ask for drafts (also: which GraphQL schema they see, src/api-contract/public-schema.ts). */

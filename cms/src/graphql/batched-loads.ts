@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { isPublishedOnlyRequest } from '../documents/draft-guard';
 
 type Row = Record<string, unknown> & { id?: unknown };
 type Populate = Record<string, unknown> | true | undefined;
@@ -70,7 +71,11 @@ export function batchGraphqlLoads(strapi: Core.Strapi) {
       return load(uid, entity, fields, populate);
     }
     const { window, rest } = splitWindow(populate);
-    const key = `${uid}\0${fields}\0${JSON.stringify(rest ?? null)}\0${JSON.stringify(window ?? null)}`;
+    // A batch runs in the context of the request that opened it, and that context decides whether its
+    // statements see drafts (src/documents/published-only-queries.ts): published-only loads and loads
+    // that may read drafts (the site's preview) never share a batch.
+    const audience = isPublishedOnlyRequest(strapi) ? 'published' : 'any';
+    const key = `${audience}\0${uid}\0${fields}\0${JSON.stringify(rest ?? null)}\0${JSON.stringify(window ?? null)}`;
     let batch = batches.get(key);
     if (!batch) {
       batch = { uid, field: fields, populate: rest, waiting: [], ...(window ? { window } : {}) };
