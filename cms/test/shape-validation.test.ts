@@ -234,6 +234,49 @@ describe.runIf(!skip)(`shape validation on ${databaseKind}`, () => {
     expect(res.body.error.details).toMatchObject({ param: 'query string', rule: 'query string limit' });
   });
 
+  it('$not under a relation means "has a related entry that does not match", REST and GraphQL (Strapi 5.54 answered 500)', async () => {
+    const all = await cms.http.get(
+      '/api/projects?locale=en&populate[funders][fields][0]=name&pagination[pageSize]=100',
+    );
+    expect(all.status).toBe(200);
+    const projects = all.body.data as { documentId: string; funders: { name: string }[] }[];
+    const name = projects.flatMap((project) => project.funders)[0]!.name;
+    const expected = projects
+      .filter((project) => project.funders.some((funder) => funder.name !== name))
+      .map((project) => project.documentId)
+      .sort();
+    for (const [who, headers] of whom()) {
+      const res = await cms.http
+        .get(
+          `/api/projects?locale=en&pagination[pageSize]=100&filters[funders][$not][name][$eq]=${encodeURIComponent(name)}`,
+        )
+        .set(headers);
+      expect(res.status, `${who}: ${JSON.stringify(res.body.error)}`).toBe(200);
+      expect((res.body.data as { documentId: string }[]).map((project) => project.documentId).sort(), who).toEqual(
+        expected,
+      );
+      const gql = await graphql(
+        cms,
+        'query ($name: String) { projects(locale: "en", pagination: { pageSize: 100 }, filters: { funders: { not: { name: { eq: $name } } } }) { documentId } }',
+        { name },
+        headers,
+      );
+      expect(gql.body.errors, who).toBeUndefined();
+      expect(
+        (gql.body.data.projects as { documentId: string }[]).map((project) => project.documentId).sort(),
+        who,
+      ).toEqual(expected);
+    }
+  });
+
+  it('inside populate, a sort through a further relation is a 400 naming it (Strapi 5.54 wrote broken SQL: a 500)', async () => {
+    for (const [who, headers] of whom()) {
+      const res = await cms.http.get('/api/projects?populate[funders][sort][0]=projects.title').set(headers);
+      expect(res.status, who).toBe(400);
+      expect(res.body.error.details, who).toMatchObject({ param: 'populate[funders][sort][0]' });
+    }
+  });
+
   it('keeps well-formed queries working: filters through relations and localizations, sort, fields, populate, $in, $between', async () => {
     for (const query of [
       'locale=en&fields[0]=title&fields[1]=slug&populate[funders][fields][0]=name&sort[0]=title:asc',

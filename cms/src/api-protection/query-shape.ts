@@ -156,6 +156,43 @@ export default (_settings: unknown, { strapi }: { strapi: Core.Strapi }): Core.M
       // A fault in the checks must not turn a request into a 500: Strapi's own validation still runs.
       strapi.log.warn(`[asb] REST query shape check failed on ${ctx.path}: ${(error as Error).message}`);
     }
-    return next();
+    try {
+      return await next();
+    } catch (error) {
+      nameStrapiParameter(error, ctx.query as Record<string, unknown>);
+      throw error;
+    }
   };
 };
+
+/** The parameters Strapi's own query validation walks, in the order it walks them. */
+const TRAVERSED = ['filters', 'sort', 'fields', 'populate'] as const;
+
+/** Whether `value` (a parsed query parameter) holds the key `segment` at any depth. */
+function holdsKey(value: unknown, segment: string): boolean {
+  if (Array.isArray(value)) return value.some((item) => holdsKey(item, segment));
+  if (typeof value === 'string') return value.split(/[,.:]/).includes(segment);
+  if (!value || typeof value !== 'object') return false;
+  return Object.entries(value).some(([key, inner]) => key === segment || holdsKey(inner, segment));
+}
+
+/**
+ * Strapi's own query validation (after these checks, in the controller) refuses what they let
+ * through with `Invalid key logo at localizations.logo` and `details: { key, path }`, which does not
+ * say which parameter: a client cannot tell `populate` from `filters`. The refusal gets the
+ * parameter in the documented place, `details.param` (`populate[localizations][logo]`).
+ */
+function nameStrapiParameter(error: unknown, query: Record<string, unknown>) {
+  const details = (error as { name?: string; details?: Record<string, unknown> })?.details;
+  if ((error as { name?: string })?.name !== 'ValidationError' || !details || details.param) return;
+  const path = typeof details.path === 'string' ? details.path : typeof details.key === 'string' ? details.key : '';
+  const [first] = path.split('.');
+  if (!first) return;
+  const parameter = TRAVERSED.find((name) => holdsKey(query[name], first));
+  if (!parameter) return;
+  details.param = `${parameter}${path
+    .split('.')
+    .map((segment) => `[${segment}]`)
+    .join('')}`;
+  details.source ??= 'query';
+}

@@ -49,13 +49,13 @@ export const INTERNAL_ERROR_MESSAGE = 'Internal Server Error';
 export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrap(error);
   // No original error: Apollo's own (syntax, validation, bad request), already written for clients.
-  if (original === null || original === undefined || original === error) return withoutStacktrace(formatted);
+  if (original === null || original === undefined || original === error) return naming(withoutStacktrace(formatted));
   if (original instanceof ForbiddenError || original instanceof UnauthorizedError)
     return withStrapiError(formatted, 'FORBIDDEN', original);
   if (original instanceof ValidationError) return withStrapiError(formatted, 'BAD_USER_INPUT', original);
   if (original instanceof ApplicationError || original instanceof HttpError)
     return withStrapiError(formatted, strapiCode(original.name), original);
-  if (original instanceof GraphQLError) return withoutStacktrace(formatted);
+  if (original instanceof GraphQLError) return naming(withoutStacktrace(formatted));
   // Anything else is the server's problem: the operator reads it in the log, the client gets no detail.
   strapi.log.error(original instanceof Error ? original : String(original));
   return {
@@ -73,4 +73,21 @@ function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedEr
   if (!formatted.extensions || !('stacktrace' in formatted.extensions)) return formatted;
   const { stacktrace: _stacktrace, ...extensions } = formatted.extensions;
   return { ...formatted, extensions };
+}
+
+/**
+ * A refusal names the part of the request it is about (docs/partner-api.md, "Errors"): the shape
+ * checks set `extensions.argument` themselves (`projects.filters.title.between`); GraphQL's own
+ * refusals of the document or its variables get it here: `variables.<name>` when a variable's
+ * value is wrong, `query` for a document that does not parse or validate (its `locations` say
+ * where).
+ */
+function naming(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const extensions = formatted.extensions ?? {};
+  if (typeof extensions.argument === 'string') return formatted;
+  const code = extensions.code;
+  if (code !== 'GRAPHQL_PARSE_FAILED' && code !== 'GRAPHQL_VALIDATION_FAILED' && code !== 'BAD_USER_INPUT')
+    return formatted;
+  const variable = /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)"/.exec(formatted.message)?.[1];
+  return { ...formatted, extensions: { ...extensions, argument: variable ? `variables.${variable}` : 'query' } };
 }
