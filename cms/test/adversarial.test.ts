@@ -56,6 +56,8 @@ describe.runIf(!skip)(`adversarial partner API on ${databaseKind}`, () => {
   const durations: number[] = [];
   /** Answers per status, and how many anchored filters got a 200 (the cases the "matches nothing" check sees). */
   const statuses = new Map<number, number>();
+  /** 400s per rule they name (details.rule, extensions.rule, or GraphQL's code), to see what the generator runs into. */
+  const refusals = new Map<string, number>();
   let anchoredAnswered = 0;
 
   beforeAll(async () => {
@@ -76,6 +78,8 @@ describe.runIf(!skip)(`adversarial partner API on ${databaseKind}`, () => {
       console.log(
         `adversarial on ${databaseKind}: answers ${byStatus.join(', ')}; anchored filters answered 200: ${anchoredAnswered}`,
       );
+      const byRule = [...refusals].sort(([, a], [, b]) => b - a).map(([rule, count]) => `${rule}: ${count}`);
+      console.log(`adversarial on ${databaseKind}: 400s by rule: ${byRule.join(', ')}`);
     }
     await cms?.stop();
   });
@@ -96,6 +100,24 @@ describe.runIf(!skip)(`adversarial partner API on ${databaseKind}`, () => {
     durations.push(ms);
     statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
     if (request.anchored && response.status === 200) anchoredAnswered += 1;
+    if (response.status === 400) {
+      let rule = 'unparsed';
+      try {
+        const body = JSON.parse(text);
+        // GraphQL's own refusals grouped by their message with the names taken out ('Unknown argument "…"').
+        const graphqlMessage = String(body?.errors?.[0]?.message ?? '')
+          .replace(/"[^"]*"/g, '"…"')
+          .slice(0, 60);
+        rule = String(
+          body?.error?.details?.rule ??
+            body?.errors?.[0]?.extensions?.rule ??
+            `${body?.errors?.[0]?.extensions?.code ?? body?.error?.name} (${graphqlMessage})`,
+        );
+      } catch {
+        // not JSON: counted as unparsed
+      }
+      refusals.set(`${request.kind} ${rule}`, (refusals.get(`${request.kind} ${rule}`) ?? 0) + 1);
+    }
     return { status: response.status, headers: Object.fromEntries(response.headers), text, ms };
   }
 

@@ -179,6 +179,21 @@ export interface Options {
 
 type Filter = Record<string, unknown>;
 const OPERATOR_ON_OPERATOR = ['$eq', '$in', '$null'];
+/** Attribute types whose values are text: the only ones text operators (contains, startsWith, eqi…) take. */
+const TEXT_TYPES = new Set(['string', 'text', 'richtext', 'email', 'uid', 'enumeration']);
+const TEXT_OPERATORS = new Set([
+  'eqi',
+  'nei',
+  'contains',
+  'notContains',
+  'containsi',
+  'notContainsi',
+  'startsWith',
+  'endsWith',
+  'startsWithi',
+  'endsWithi',
+]);
+const NULL_OPERATORS = new Set(['null', 'notNull']);
 
 /**
  * Requests of two families: well-formed ones (three in four: every name, operator and value type is
@@ -214,19 +229,30 @@ function family(live: LiveModel, options: Options, valid: boolean): fc.Arbitrary
       return either<unknown>(fc.integer({ min: -5, max: 3000 }), fc.oneof(fc.double(), text));
     }
     if (field?.type === 'boolean') return either<unknown>(fc.boolean(), text);
-    if (field && ['datetime', 'date'].includes(field.type)) {
+    if (field?.type === 'date') return either<unknown>(fc.constantFrom('2020-01-01', '2030-12-31'), text);
+    if (field?.type === 'datetime') {
       return either<unknown>(fc.constantFrom('2020-01-01T00:00:00.000Z', '2030-12-31T00:00:00.000Z'), text);
     }
     return text;
   };
-  const operator = either(
-    fc.constantFrom(...live.operators.filter((op) => !['and', 'or', 'not'].includes(op))),
-    fc.constantFrom('foo', 'regex', 'where', 'raw', ''),
-  );
+  const comparable = live.operators.filter((op) => !['and', 'or', 'not'].includes(op));
+  /**
+   * Well-formed requests use the operators the field's type takes (docs/partner-api.md: text
+   * operators compare text; structured text only $null/$notNull); malformed ones any name at all.
+   */
+  const operatorFor = (field: ScalarField | undefined) => {
+    const ops =
+      field?.type === 'json'
+        ? comparable.filter((op) => NULL_OPERATORS.has(op))
+        : field && !TEXT_TYPES.has(field.type)
+          ? comparable.filter((op) => !TEXT_OPERATORS.has(op))
+          : comparable;
+    return either(fc.constantFrom(...ops), fc.constantFrom('foo', 'regex', 'where', 'raw', ''));
+  };
   /** `{ $op: value }` for one scalar, valid or not. */
   const condition = (field: ScalarField | undefined): fc.Arbitrary<Filter> =>
     either(
-      fc.tuple(operator, value(field)).map(([op, v]) => {
+      fc.tuple(operatorFor(field), value(field)).map(([op, v]) => {
         if (op === 'in' || op === 'notIn') return { [`$${op}`]: [v] };
         if (op === 'between') return { $between: [v, v] };
         if (op === 'null' || op === 'notNull') return { [`$${op}`]: true };
