@@ -12,6 +12,7 @@ import {
   type AdminCms,
 } from './support/admin-panel';
 import { databaseKind } from './support/cms';
+import { TYPE_FIELDS } from '../src/editing/field-labels';
 
 /**
  * What an editor sees when the CMS refuses a Save or a Publish, in Chromium through the built admin
@@ -125,7 +126,10 @@ describe.runIf(!chromiumMissing)('admin edit view: refusals keep the form, unpub
     await page.goto(
       `${baseUrl}/admin/content-manager/collection-types/${PARTNER}/${target.documentId}?plugins[i18n][locale]=ka`,
     );
-    await expect.poll(() => page.getByLabel(/^name/i).inputValue(), { timeout: 30_000 }).toBe(target.name);
+    // The name field, labelled in the editor's interface language.
+    const { en, ka } = TYPE_FIELDS['api::partner.partner'].name;
+    const name = page.getByLabel(new RegExp(`^(${en[0]}|${ka[0]})`));
+    await expect.poll(() => name.inputValue(), { timeout: 30_000 }).toBe(target.name);
   };
 
   /** The text of the elements an input names as its description: its hint, or its error once refused. */
@@ -167,9 +171,10 @@ describe.runIf(!chromiumMissing)('admin edit view: refusals keep the form, unpub
       'refused-save-georgian',
       async (page) => {
         await openPartner(page);
-        await page.getByLabel(/^slug/i).fill(takenSlug);
+        // The Georgian interface labels the field in Georgian (src/editing/field-labels.ts).
+        const slug = page.getByLabel(new RegExp(`^${TYPE_FIELDS['api::partner.partner'].slug.ka[0]}`));
+        await slug.fill(takenSlug);
         await page.getByRole('button', { name: 'შენახვა', exact: true }).click();
-        const slug = page.getByLabel(/^slug/i);
         await expect.poll(() => slug.getAttribute('aria-invalid'), { timeout: 20_000 }).toBe('true');
         expect(await describedText(page, slug)).toContain(
           `ვებმისამართს „${takenSlug}“ უკვე იყენებს სხვა პარტნიორი ქართულ ვერსიაში.`,

@@ -83,6 +83,12 @@ const GRAPHQL_CASES: [string, string, Record<string, unknown> | undefined, strin
     undefined,
     'projects.filters.body.eq',
   ],
+  [
+    'operator does not apply to this field',
+    '{ projects(filters: { updatedAt: { endsWith: "2020-01-01T00:00:00.000Z" } }) { title } }',
+    undefined,
+    'projects.filters.updatedAt.endsWith',
+  ],
   ['unknown field', '{ projects(sort: ["nope:asc"]) { title } }', undefined, 'projects.sort[0]'],
   ['invalid sort', '{ list: projects(sort: "title:sideways") { title } }', undefined, 'list.sort[0]'],
   ['invalid sort', '{ projects { funders(sort: "name:up") { name } } }', undefined, 'projects.funders.sort[0]'],

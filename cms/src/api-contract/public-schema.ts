@@ -156,7 +156,6 @@ export async function startPreviewGraphql(strapi: Core.Strapi) {
   const { koaMiddleware } = pluginRequire('@as-integrations/koa');
   const depthLimit = pluginRequire('graphql-depth-limit');
   const bodyParser = pluginRequire('koa-bodyparser');
-  const { formatGraphqlError } = pluginRequire('./dist/server/format-graphql-error.js');
   const config = strapi.plugin('graphql').config as (key: string) => any;
   const apollo = config('apolloServer') ?? {};
   // The plugin's pluginAddRootQueryArgs: association resolvers read the root query's `status` from here.
@@ -179,10 +178,13 @@ export async function startPreviewGraphql(strapi: Core.Strapi) {
   const server = new ApolloServer({
     schema: full,
     validationRules: [(depthLimit.default ?? depthLimit)(config('depthLimit')), ...(apollo.validationRules ?? [])],
-    formatError: formatGraphqlError,
+    // The public server's error formatting and shape checks (config/plugins.ts): the preview's
+    // tokens read drafts, but their errors reveal no more and their queries are bounded the same way.
+    formatError: apollo.formatError,
+    includeStacktraceInErrorResponses: false,
     introspection: apollo.introspection ?? true,
     status400ForVariableCoercionErrors: true,
-    plugins: [ApolloServerPluginLandingPageDisabled(), rootQueryArgs],
+    plugins: [ApolloServerPluginLandingPageDisabled(), rootQueryArgs, ...(apollo.plugins ?? [])],
     cache: 'bounded',
   });
   await server.start();

@@ -17,6 +17,21 @@ import { LIMITS, SHAPE_RULES } from './limits';
 import { buildShapeModel, type ModelShape, type ShapeModel } from './shape-model';
 import { asList, checkSort, limitError, ruleError, ShapeError } from './shape-rules';
 
+/** The operators that compare text, and the filter inputs of text fields they apply to (as in REST). */
+const GRAPHQL_TEXT_OPERATORS = new Set([
+  'eqi',
+  'nei',
+  'contains',
+  'notContains',
+  'containsi',
+  'notContainsi',
+  'startsWith',
+  'endsWith',
+  'startsWithi',
+  'endsWithi',
+]);
+const TEXT_FILTER_INPUTS = new Set(['StringFilterInput', 'IDFilterInput']);
+
 /**
  * GraphQL arguments checked before the operation runs, after GraphQL's own validation (which
  * checks names and types of literals) and before variables are coerced: what GraphQL types cannot
@@ -128,6 +143,10 @@ function filters(
         throw limitError('filterConditions', here, `more than ${LIMITS.filterConditions.value} conditions`);
       if (type.name === 'JSONFilterInput' && key !== 'null' && key !== 'notNull')
         throw ruleError(here, 'operatorNotApplicable', 'structured text can only be tested with null or notNull');
+      // Strapi offers every operator on every scalar's filter input; text ones on a number or a date
+      // reach the database as LIKE on a non-text column, an error on PostgreSQL (a 500).
+      if (GRAPHQL_TEXT_OPERATORS.has(key) && !TEXT_FILTER_INPUTS.has(type.name))
+        throw ruleError(here, 'operatorNotApplicable', `${key} compares text and this field is not text`);
       if (key === 'in' || key === 'notIn' || key === 'between') {
         const items = Array.isArray(inner) ? inner : [inner];
         if (key === 'between' && items.length !== 2)

@@ -18,6 +18,8 @@ export type FieldShape =
 
 export interface ModelShape {
   uid: string;
+  /** How a refusal names it to a client: the type's or component's own name, not Strapi's internal uid. */
+  label: string;
   fields: ReadonlyMap<string, FieldShape>;
   draftAndPublish: boolean;
 }
@@ -84,7 +86,11 @@ export function buildShapeModel(strapi: Core.Strapi): ShapeModel {
       if (name === 'id') continue;
       fields.set(name, fieldShape(attribute));
     }
-    models.set(uid, { uid, fields, draftAndPublish: schema.options?.draftAndPublish === true });
+    const label =
+      schema.modelType === 'component'
+        ? `the component "${schema.info?.displayName ?? uid.split('.').pop()}"`
+        : `the type "${schema.info?.singularName ?? uid.split('.').pop()}"`;
+    models.set(uid, { uid, label, fields, draftAndPublish: schema.options?.draftAndPublish === true });
   }
   const rest = new Map<string, ModelShape>();
   for (const [uid, schema] of Object.entries(strapi.contentTypes as Record<string, any>)) {

@@ -82,7 +82,7 @@ export function fieldOf(model: ModelShape, key: string, parameter: string): Excl
   const field = model.fields.get(key);
   if (!field || field.kind === 'closed') {
     if (key.startsWith('$')) throw ruleError(parameter, 'unknownOperator', `"${key}" is not an operator here`);
-    throw ruleError(parameter, 'unknownField', `"${key}" is not a field of ${model.uid}`);
+    throw ruleError(parameter, 'unknownField', `"${key}" is not a field of ${model.label}`);
   }
   return field;
 }

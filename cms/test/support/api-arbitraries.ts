@@ -247,7 +247,8 @@ function family(live: LiveModel, options: Options, valid: boolean): fc.Arbitrary
         : field && !TEXT_TYPES.has(field.type)
           ? comparable.filter((op) => !TEXT_OPERATORS.has(op))
           : comparable;
-    return either(fc.constantFrom(...ops), fc.constantFrom('foo', 'regex', 'where', 'raw', ''));
+    // Malformed requests may also use any operator on any field (text operators on dates…).
+    return either(fc.constantFrom(...ops), fc.constantFrom(...comparable, 'foo', 'regex', 'where', 'raw', ''));
   };
   /** `{ $op: value }` for one scalar, valid or not. */
   const condition = (field: ScalarField | undefined): fc.Arbitrary<Filter> =>
