@@ -53,6 +53,7 @@ const REST_CASES: [string, string, string][] = [
   ['wrong value type', 'pagination[pageSize]=abc', 'pagination[pageSize]'],
   ['invalid sort', 'sort=title:sideways', 'sort'],
   ['invalid sort', 'sort=funders:asc', 'sort'],
+  ['invalid sort', 'sort[0]=title&sort[1]=programme.title&sort[2]=title:desc', 'sort[2]'],
   ['invalid pagination', 'pagination[page]=0', 'pagination[page]'],
   ['invalid pagination', 'pagination[page]=1&pagination[start]=0', 'pagination[page]'],
   ['filter depth limit', `filters${'[$and][0]'.repeat(7)}[title][$eq]=x`, `filters${'[$and][0]'.repeat(6)}`],

@@ -266,6 +266,13 @@ export function checkSort(
       );
   };
   let keys = 0;
+  // Once per field: Strapi 5.54 selects a field sorted twice twice under one alias when the sort
+  // also goes through a relation, which PostgreSQL refuses (a 500).
+  const seen = new Set<string>();
+  const once = (field: string, at: string) => {
+    if (seen.has(field)) throw ruleError(at, 'badSort', `"${field}" is already sorted by; name each field once`);
+    seen.add(field);
+  };
   const count = (at: string) => {
     keys += 1;
     if (keys > LIMITS.sortKeys.value) throw limitError('sortKeys', at, `more than ${LIMITS.sortKeys.value} sort keys`);
@@ -292,9 +299,10 @@ export function checkSort(
         throw ruleError(at, 'badSort', `"${segment}" is not a value to sort by; name one of its fields`);
       }
     });
+    once(fieldPath, at);
     count(at);
   };
-  const object = (value: Plain, current: ModelShape, at: string, depth: number) => {
+  const object = (value: Plain, current: ModelShape, at: string, depth: number, prefix = '') => {
     if (depth > LIMITS.filterDepth.value) throw limitError('filterDepth', at, `nested ${depth} levels deep`);
     for (const [key, inner] of Object.entries(value)) {
       const here = `${at}[${key}]`;
@@ -304,10 +312,11 @@ export function checkSort(
         if (!target || !isPlain(inner))
           throw ruleError(here, 'badSort', `"${key}" is sorted by one of its fields: ${key}[field]=asc`);
         noRelation(key, here);
-        object(inner, target, here, depth + 1);
+        object(inner, target, here, depth + 1, `${prefix}${key}.`);
       } else {
         if (typeof inner !== 'string') throw ruleError(here, 'badSort', `expected asc or desc, got ${describe(inner)}`);
         direction(inner, here);
+        once(`${prefix}${key}`, here);
         count(here);
       }
     }
