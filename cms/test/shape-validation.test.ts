@@ -39,6 +39,7 @@ const REST_CASES: [string, string, string][] = [
   ['operator applied to an operator', 'filters[title][$eq][$eq]=1', 'filters[title][$eq]'],
   ['operator does not apply to this field', 'filters[$eq]=1', 'filters[$eq]'],
   ['operator does not apply to this field', 'filters[body][$eq]=x', 'filters[body][$eq]'],
+  ['operator does not apply to this field', 'filters[body]=x', 'filters[body]'],
   ['expected a list', 'filters[title][$between]=1', 'filters[title][$between]'],
   ['expected a list', 'filters[title][$between][0]=a', 'filters[title][$between]'],
   ['expected a list', 'filters[$and]=1', 'filters[$and]'],

@@ -147,6 +147,8 @@ function checkCondition(
     // `filters[title]=x` is `$eq`, `filters[title][0]=x&filters[title][1]=y` is `$in`.
     const list = asList(value);
     countCondition(parameter, state);
+    if (field.value === 'json')
+      throw ruleError(parameter, 'operatorNotApplicable', `structured text can only be tested with $null or $notNull`);
     if (list) {
       listWithin(list, parameter, 'inList');
       list.forEach((item, i) => checkValue(item, field, `${parameter}[${i}]`));
