@@ -15,21 +15,10 @@ import {
 } from 'graphql';
 import { LIMITS, SHAPE_RULES } from './limits';
 import { buildShapeModel, type ModelShape, type ShapeModel } from './shape-model';
-import { asList, checkSort, limitError, ruleError, ShapeError } from './shape-rules';
+import { asList, checkSort, limitError, ruleError, ShapeError, TEXT_OPERATORS } from './shape-rules';
 
-/** The operators that compare text, and the filter inputs of text fields they apply to (as in REST). */
-const GRAPHQL_TEXT_OPERATORS = new Set([
-  'eqi',
-  'nei',
-  'contains',
-  'notContains',
-  'containsi',
-  'notContainsi',
-  'startsWith',
-  'endsWith',
-  'startsWithi',
-  'endsWithi',
-]);
+/** Text operators (shape-rules' list, as GraphQL names them) apply to the filter inputs of text fields, as in REST. */
+const GRAPHQL_TEXT_OPERATORS = new Set([...TEXT_OPERATORS].map((operator) => operator.slice(1)));
 const TEXT_FILTER_INPUTS = new Set(['StringFilterInput', 'IDFilterInput']);
 
 /**

@@ -35,7 +35,8 @@ export interface CheckState {
 
 const LOGICAL = new Set(['$and', '$or']);
 const COMPARISON = new Set(['$eq', '$ne', '$gt', '$gte', '$lt', '$lte']);
-const TEXT = new Set([
+/** The operators that compare text (REST names; GraphQL's are the same without `$`). */
+export const TEXT_OPERATORS = new Set([
   '$eqi',
   '$nei',
   '$contains',
@@ -49,7 +50,7 @@ const TEXT = new Set([
 ]);
 const LISTS = new Set(['$in', '$notIn']);
 const NULLS = new Set(['$null', '$notNull']);
-export const FILTER_OPERATORS = [...LOGICAL, '$not', ...COMPARISON, ...TEXT, ...LISTS, '$between', ...NULLS];
+export const FILTER_OPERATORS = [...LOGICAL, '$not', ...COMPARISON, ...TEXT_OPERATORS, ...LISTS, '$between', ...NULLS];
 
 type Plain = Record<string, unknown>;
 const isPlain = (value: unknown): value is Plain =>
@@ -179,7 +180,7 @@ function checkCondition(
     countCondition(at, state);
     if (field.value === 'json' && !NULLS.has(operator))
       throw ruleError(at, 'operatorNotApplicable', `structured text can only be tested with $null or $notNull`);
-    if (TEXT.has(operator) && field.value !== 'string')
+    if (TEXT_OPERATORS.has(operator) && field.value !== 'string')
       throw ruleError(at, 'operatorNotApplicable', `${operator} compares text and this field is not text`);
     if (LISTS.has(operator) || operator === '$between') {
       const items = asList(operand);

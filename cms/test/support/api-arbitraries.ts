@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { Core } from '@strapi/strapi';
+import { TEXT_OPERATORS as REST_TEXT_OPERATORS } from '../../src/api-protection/shape-rules';
 
 /**
  * fast-check arbitraries for the partner API, built from the live content model: the content types,
@@ -181,18 +182,8 @@ type Filter = Record<string, unknown>;
 const OPERATOR_ON_OPERATOR = ['$eq', '$in', '$null'];
 /** Attribute types whose values are text: the only ones text operators (contains, startsWith, eqi…) take. */
 const TEXT_TYPES = new Set(['string', 'text', 'richtext', 'email', 'uid', 'enumeration']);
-const TEXT_OPERATORS = new Set([
-  'eqi',
-  'nei',
-  'contains',
-  'notContains',
-  'containsi',
-  'notContainsi',
-  'startsWith',
-  'endsWith',
-  'startsWithi',
-  'endsWithi',
-]);
+/** The rule's own list of text operators (src/api-protection/shape-rules.ts), in GraphQL's names. */
+const TEXT_OPERATORS = new Set([...REST_TEXT_OPERATORS].map((operator) => operator.slice(1)));
 const NULL_OPERATORS = new Set(['null', 'notNull']);
 
 /**
